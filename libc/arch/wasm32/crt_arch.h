@@ -1,0 +1,1 @@
+/* _start is written in C: see crt/wasm32/crt1.c. */

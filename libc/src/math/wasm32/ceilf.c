@@ -1,0 +1,7 @@
+#include <math.h>
+
+/* One wasm instruction. */
+float ceilf(float x)
+{
+	return __builtin_ceilf(x);
+}

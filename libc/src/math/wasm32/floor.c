@@ -1,0 +1,7 @@
+#include <math.h>
+
+/* One wasm instruction. */
+double floor(double x)
+{
+	return __builtin_floor(x);
+}

@@ -1,0 +1,7 @@
+#include <math.h>
+
+/* One wasm instruction. */
+float floorf(float x)
+{
+	return __builtin_floorf(x);
+}

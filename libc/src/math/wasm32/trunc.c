@@ -1,0 +1,7 @@
+#include <math.h>
+
+/* One wasm instruction. */
+double trunc(double x)
+{
+	return __builtin_trunc(x);
+}
