@@ -1,5 +1,5 @@
 # wunix -- top-level build. `make` builds everything, installing what is missing.
-# Quick start: `make run`, `make test`.
+# Quick start: `make run` (boots wunix and runs the demo), `make test`.
 .DEFAULT_GOAL := all
 TOP := $(CURDIR)
 B := $(TOP)/build
@@ -10,8 +10,8 @@ WASMLD := wasm-ld-19
 LLVM_AR := llvm-ar-19
 LLVM_RANLIB := llvm-ranlib-19
 BUILTINS := /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a
-WASM_OPT := $(TOP)/node_modules/.bin/wasm-opt
 
+# Installs missing Debian and npm packages and fetches the musl source.
 DEPS_STAMP := $(B)/.deps
 $(DEPS_STAMP): tools/deps.sh package.json package-lock.json
 	sh tools/deps.sh
@@ -19,9 +19,33 @@ $(DEPS_STAMP): tools/deps.sh package.json package-lock.json
 deps: $(DEPS_STAMP)
 
 include libc/libc.mk
--include kernel/kernel.mk
--include tests/unit/unit.mk
+include kernel/kernel.mk
+include tests/unit/unit.mk
 
-.PHONY: all deps clean
+DEMO := $(B)/demo/demo.wasm
+$(DEMO): examples/demo.c $(SYSROOT)/lib/libc.a
+	@mkdir -p $(dir $@)
+	bin/wunix-cc -O2 $< -o $@
+
+all: deps libc kernel $(DEMO)
+
+# Until the root filesystem lands, `make run` runs a demo program.
+run: all
+	bin/wunix run $(DEMO) hello from wunix
+
+test: all
+	tools/test
+
+test-host: all
+	node --test tests/host/
+
+test-guest: all
+	tools/guest-test
+
+bench: all
+	tools/bench
+
 clean:
 	rm -rf $(B)
+
+.PHONY: all deps run test test-host test-guest bench clean

@@ -33,7 +33,7 @@ HOST_IMPORT("umem_grow") int host_umem_grow(uint32_t pages);
 /* Writes len bytes to the host's stdio stream fd (1 or 2): bytes written or -errno.
  * May block the calling CPU; called with the BKL held. */
 HOST_IMPORT("console_write") int host_console_write(int fd, const void *ksrc, uint32_t len);
-/* Writes a diagnostic line (trace, panic) to the host's stderr. */
+/* Writes one diagnostic line (trace, panic), given without its newline, to the host's stderr. */
 HOST_IMPORT("log") void host_log(const char *ksrc, uint32_t len);
 
 /* Monotonic clock in nanoseconds, shared by every CPU. */

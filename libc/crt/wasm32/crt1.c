@@ -14,9 +14,16 @@ void _init(void)
 	__wasm_call_ctors();
 }
 
-/* main may take two arguments; a call through a pointer of another type traps. */
+/* For a main(int, char **, char **), which keeps its name (__main_envp.c). */
+int __wunix_argc;
+char **__wunix_argv;
+
+/* main's own type depends on its parameters, and a call through a pointer of
+ * another type traps, so musl is given this one. */
 static int main3(int argc, char **argv, char **envp)
 {
+	__wunix_argc = argc;
+	__wunix_argv = argv;
 	return __main_argc_argv(argc, argv);
 }
 

@@ -1,0 +1,78 @@
+// bin/wunix: the command line. Parses arguments; `run` is in run.js.
+import fs from 'node:fs';
+
+export const USAGE = `usage: wunix run [-e NAME=VALUE]... PROGRAM [ARGS...]
+       wunix --help
+
+Runs PROGRAM, a WebAssembly program built with wunix-cc (a host path), as a wunix process with ARGS,
+the host's stdin, stdout and stderr, and the environment PATH, HOME and TERM; -e sets a variable.
+The exit status is the program's, or 128+N when signal N killed it.
+
+Host environment:
+  WUNIX_TRACE=1       trace system calls on stderr
+  WUNIX_KERNEL=PATH   the kernel to boot (default: build/kernel.wasm of this tree)
+`;
+const EX_USAGE = 2;
+
+// An error that ends the command with exit status code after printing message.
+export class Exit extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+// Writes one line to the host's stderr.
+export function say(text) {
+  fs.writeSync(2, text.endsWith('\n') ? text : text + '\n');
+}
+
+// Parses the command line: {help: true} or {program, args, env: [[NAME, VALUE]...]}.
+export function parseArgs(argv) {
+  if (argv.length === 0) throw new Exit(EX_USAGE, USAGE);
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { help: true };
+  if (argv[0] !== 'run') throw new Exit(EX_USAGE, `wunix: unknown command '${argv[0]}'\n${USAGE}`);
+  const env = [];
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    let assignment;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a === '-e' || a === '--env') {
+      if (++i >= argv.length) throw new Exit(EX_USAGE, `wunix: ${a} needs NAME=VALUE\n${USAGE}`);
+      assignment = argv[i];
+    } else if (a.startsWith('--env=')) assignment = a.slice(6);
+    else if (a.startsWith('-e') && a.length > 2) assignment = a.slice(2);
+    else if (a === '-h' || a === '--help') return { help: true };
+    else if (a.startsWith('-') && a !== '-') throw new Exit(EX_USAGE, `wunix: unknown option '${a}'\n${USAGE}`);
+    else break;
+    const eq = assignment.indexOf('=');
+    if (eq <= 0) throw new Exit(EX_USAGE, `wunix: -e wants NAME=VALUE, not '${assignment}'`);
+    env.push([assignment.slice(0, eq), assignment.slice(eq + 1)]);
+  }
+  if (i >= argv.length) throw new Exit(EX_USAGE, `wunix: run needs a PROGRAM\n${USAGE}`);
+  return { program: argv[i], args: argv.slice(i + 1), env };
+}
+
+// Runs the command with the arguments after `wunix`; cpu: a CPU worker start.cjs started for `run`, or
+// null. Sets process.exitCode and lets Node exit on its own once every worker has stopped, so no output
+// is cut short.
+export async function main(argv, cpu = null) {
+  try {
+    const opts = parseArgs(argv);
+    if (opts.help) {
+      fs.writeSync(1, USAGE);
+      process.exitCode = 0;
+      return;
+    }
+    const { run } = await import('./run.js');
+    process.exitCode = await run(opts, cpu);
+  } catch (e) {
+    if (!(e instanceof Exit)) throw e;
+    say(e.message);
+    process.exitCode = e.code;
+  }
+}

@@ -1,0 +1,156 @@
+// `wunix run`: one program from a host path as a wunix process with the host's stdio.
+import fs from 'node:fs';
+import tty from 'node:tty';
+import { createSupervisor } from '../supervisor.js';
+import { isWasm, memoryImport } from '../wasmfile.js';
+import { signalMessage } from '../signals.js';
+import { startWorker } from './workers.cjs';
+import { Exit, say } from './cli.js';
+
+const EX_NOEXEC = 126, EX_NOTFOUND = 127, EX_SOFTWARE = 70;
+const PAGES_4G = 65536;
+
+// The guest's environment: the defaults, then -e assignments in order (a later one wins).
+export function guestEnv(assignments, hostEnv, stdoutIsTty) {
+  const env = new Map([
+    ['PATH', '/usr/local/bin:/usr/bin:/bin'],
+    ['HOME', '/root'],
+    ['TERM', (stdoutIsTty && hostEnv.TERM) || 'dumb'],
+  ]);
+  for (const [name, value] of assignments) env.set(name, value);
+  return [...env].map(([n, v]) => `${n}=${v}`);
+}
+
+// The shell's view of a Linux wait status: the exit code, or 128+N (with a message) for signal N.
+export function exitCode(program, wstatus) {
+  const sig = wstatus & 0x7f;
+  if (sig === 0) return (wstatus >> 8) & 0xff;
+  const message = signalMessage(sig, (wstatus & 0x80) !== 0);
+  if (message) say(`wunix: ${program}: ${message}`);
+  return 128 + sig;
+}
+
+function readProgram(path) {
+  try {
+    return fs.readFileSync(path);
+  } catch (e) {
+    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') throw new Exit(EX_NOTFOUND, `wunix: ${path}: No such file or directory`);
+    if (e.code === 'EISDIR') throw new Exit(EX_NOEXEC, `wunix: ${path}: Is a directory`);
+    if (e.code === 'EACCES') throw new Exit(EX_NOEXEC, `wunix: ${path}: Permission denied`);
+    throw new Exit(EX_NOEXEC, `wunix: ${path}: ${e.message}`);
+  }
+}
+
+function readKernel() {
+  const path = process.env.WUNIX_KERNEL || new URL('../../build/kernel.wasm', import.meta.url);
+  try {
+    return fs.readFileSync(path);
+  } catch (e) {
+    const name = path instanceof URL ? path.pathname : path;
+    throw new Exit(EX_SOFTWARE, `wunix: cannot read the kernel ${name}: ${e.code ?? e.message} (run 'make kernel')`);
+  }
+}
+
+// Limits of the program's process memory; throws unless it looks like a wunix program (docs/abi.md).
+function checkProgram(path, bytes) {
+  const fail = (why) => new Exit(EX_NOEXEC, `wunix: ${path}: cannot execute: ${why}`);
+  if (!isWasm(bytes)) throw fail('not a WebAssembly program');
+  let memory;
+  try {
+    memory = memoryImport(bytes);
+  } catch (e) {
+    throw fail(`invalid WebAssembly: ${e.message}`);
+  }
+  if (!memory || !memory.shared || memory.memory64) throw fail('not a wunix program (needs a shared 32-bit env.memory)');
+  return { initial: memory.initial, maximum: Math.min(memory.maximum ?? PAGES_4G, PAGES_4G) };
+}
+
+// Compiles the program and checks its imports and exports; returns the Module.
+async function compileProgram(path, bytes) {
+  const fail = (why) => new Exit(EX_NOEXEC, `wunix: ${path}: cannot execute: ${why}`);
+  let mod;
+  try {
+    mod = await WebAssembly.compile(bytes);
+  } catch (e) {
+    throw fail(`invalid WebAssembly: ${e.message}`);
+  }
+  for (const imp of WebAssembly.Module.imports(mod)) {
+    const known = (imp.module === 'env' && imp.name === 'memory' && imp.kind === 'memory') ||
+      (imp.module === 'wunix' && (imp.name === 'syscall' || imp.name === 'fork') && imp.kind === 'function');
+    if (!known) throw fail(`not a wunix program (imports ${imp.module}.${imp.name})`);
+  }
+  const exports = new Set(WebAssembly.Module.exports(mod).map((e) => e.name));
+  for (const name of ['_start', '__stack_pointer', '__heap_base']) {
+    if (!exports.has(name)) throw fail(`not a wunix program (no export ${name})`);
+  }
+  return mod;
+}
+
+function bootArgs() {
+  const trace = process.env.WUNIX_TRACE && process.env.WUNIX_TRACE !== '0';
+  const ttys = [0, 1, 2].map((fd) => tty.isatty(fd));
+  const flags = (trace ? 1 : 0) | (ttys[0] ? 2 : 0) | (ttys[1] ? 4 : 0) | (ttys[2] ? 8 : 0);
+  const winsize = ttys[1] ? ((process.stdout.rows & 0xffff) << 16) | (process.stdout.columns & 0xffff) : 0;
+  const ms = performance.timeOrigin + performance.now();
+  const rtSec = Math.floor(ms / 1000);
+  const rtNsec = Math.min(999999999, Math.round((ms - rtSec * 1000) * 1e6));
+  return { boot: { flags, winsize, rtSec, rtNsec }, stdoutIsTty: ttys[1] };
+}
+
+// Runs the program; resolves with the command's exit status. cpu: a worker already started, or null.
+export async function run({ program, args, env }, cpu) {
+  const bytes = readProgram(program);
+  const memory = checkProgram(program, bytes);
+  const kernel = readKernel();
+  const { boot, stdoutIsTty } = bootArgs();
+
+  let stdin = null;
+  let initPid = -1;
+  let done;
+  const exited = new Promise((resolve) => (done = resolve));
+  const platform = {
+    startWorker(role) {
+      if (role !== 'cpu' || !cpu) return startWorker(role);
+      const w = cpu;
+      cpu = null;
+      w.ref();
+      return w;
+    },
+    readInput: () => (stdin ??= import('./stdin.js').then((m) => m.createStdin(0))).then((s) => s.read()),
+    closeInput: () => stdin?.then((s) => s.close()),
+  };
+  const sup = createSupervisor({
+    kernel,
+    boot,
+    platform,
+    callbacks: {
+      onExitGroup(pid, wstatus) {
+        if (pid === initPid) done(wstatus);
+      },
+      onPanic() {
+        process.exit(EX_SOFTWARE);
+      },
+      onError(e) {
+        say(`wunix: internal error: ${e?.stack ?? e}`);
+        process.exit(EX_SOFTWARE);
+      },
+    },
+  });
+
+  try {
+    initPid = await sup.spawn({
+      module: await compileProgram(program, bytes),
+      argv: [program, ...args],
+      envp: guestEnv(env, process.env, stdoutIsTty),
+      memory,
+    });
+  } catch (e) {
+    await sup.shutdown();
+    if (e instanceof Exit) throw e;
+    const why = e.errno === 7 ? 'Argument list too long' : e.message;
+    throw new Exit(EX_NOEXEC, `wunix: ${program}: cannot execute: ${why}`);
+  }
+  const wstatus = await exited;
+  await sup.shutdown();
+  return exitCode(program, wstatus);
+}

@@ -1,0 +1,11 @@
+// Entry of bin/wunix. CommonJS on purpose: with an ES module entry Node sets up its module loader (~10 ms
+// here) before any of our code runs, and the first CPU worker, the slowest step of `wunix run` (~60 ms to
+// boot), should already be starting by then. Unreferenced until used, so a command failing early exits.
+'use strict';
+const argv = process.argv.slice(2);
+let cpu = null;
+if (argv[0] === 'run') {
+  cpu = require('./workers.cjs').startWorker('cpu');
+  cpu.unref();
+}
+import('./cli.js').then((cli) => cli.main(argv, cpu));

@@ -1,0 +1,11 @@
+// Entry of every Node worker: a CPU running processes, or the irq CPU.
+import { parentPort, workerData } from 'node:worker_threads';
+import * as io from './console.js';
+import { runCpu } from '../worker.js';
+import { runIrq } from '../irq.js';
+
+const port = {
+  post: (msg, transfer) => parentPort.postMessage(msg, transfer),
+  onMessage: (fn) => parentPort.on('message', fn),
+};
+(workerData.role === 'irq' ? runIrq : runCpu)({ port, io });

@@ -1,0 +1,115 @@
+/* kernel/cpu.c -- CPU slots and kernel entry/exit. Every worker that runs a guest
+ * thread (and the irq worker) instantiates kernel.wasm on the shared kernel
+ * memory and claims a CPU: its kernel stack and TLS block live here, its
+ * instance's __stack_pointer and __tls_base point into them (docs/abi.md). */
+#include "cpu.h"
+#include "arch.h"
+#include "exports.h"
+#include "klib.h"
+#include "lock.h"
+#include "param.h"
+#include "proc.h"
+#include <wunix/errno.h>
+
+struct cpu cpus[NCPU];
+_Thread_local struct cpu *cpu_self;
+
+static char cpu_stacks[NCPU][KSTACK_SIZE] __attribute__((aligned(16)));
+static char cpu_tls[NCPU][CPU_TLS_SIZE] __attribute__((aligned(16)));
+static uint32_t park_word;
+
+/* Claims a free CPU slot: its index, or -EAGAIN. Uses no shadow stack: the host
+ * calls it before this instance has a stack. */
+KEXPORT("k_cpu_attach") int k_cpu_attach(void)
+{
+	for (int i = 0; i < NCPU; i++)
+		if (atomic_cas32(&cpus[i].used, 0, 1) == 0)
+			return i;
+	return -EAGAIN;
+}
+
+/* Base of slot's TLS block (for __wasm_init_tls), or 0 for a bad slot. No shadow stack. */
+KEXPORT("k_cpu_tls") uintptr_t k_cpu_tls(int slot)
+{
+	if (slot < 0 || slot >= NCPU)
+		return 0;
+	return (uintptr_t)cpu_tls[slot];
+}
+
+/* Top of slot's kernel stack (for __stack_pointer), or 0 for a bad slot. No shadow stack. */
+KEXPORT("k_cpu_stack") uintptr_t k_cpu_stack(int slot)
+{
+	if (slot < 0 || slot >= NCPU)
+		return 0;
+	return (uintptr_t)cpu_stacks[slot] + KSTACK_SIZE;
+}
+
+/* Makes the calling instance CPU slot, once its stack and TLS are set: 0 or -errno. */
+KEXPORT("k_cpu_start") int k_cpu_start(int slot)
+{
+	if (slot < 0 || slot >= NCPU || atomic_load32(&cpus[slot].used) != 1)
+		return -EINVAL;
+#ifdef __wasm__
+	if (__builtin_wasm_tls_size() > CPU_TLS_SIZE || __builtin_wasm_tls_align() > 16)
+		return -ENOMEM;
+#endif
+	cpus[slot].id = slot;
+	cpu_self = &cpus[slot];
+	return 0;
+}
+
+/* Frees CPU slot (the worker is going away): 0, -EINVAL, or -EBUSY while a
+ * thread still runs on it. May be called from any CPU, the slot's own included. */
+KEXPORT("k_cpu_detach") int k_cpu_detach(int slot)
+{
+	int r = 0;
+
+	if (slot < 0 || slot >= NCPU || !cpu_self)
+		return -EINVAL;
+	struct thread *t = kentry();
+	if (atomic_load32(&cpus[slot].used) != 1)
+		r = -EINVAL;
+	else if (cpus[slot].thread)
+		r = -EBUSY;
+	else
+		atomic_store32(&cpus[slot].used, 0);
+	kexit(t);
+	if (r == 0 && cpu_self == &cpus[slot])
+		cpu_self = NULL;
+	return r;
+}
+
+void cpu_park(void)
+{
+#ifdef __wasm__
+	for (;;)
+		arch_wait32(&park_word, 0, -1);
+#else
+	(void)park_word;
+	arch_park();
+#endif
+}
+
+struct thread *kentry(void)
+{
+	struct thread *t = curthread();
+
+	if (t && atomic_cas32(&t->state, TS_USER, TS_KERNEL) != TS_USER)
+		cpu_park();
+	bkl_lock();
+	return t;
+}
+
+void kexit(struct thread *t)
+{
+	bkl_unlock();
+	if (t)
+		atomic_cas32(&t->state, TS_KERNEL, TS_USER);
+}
+
+/* Address of the state word of the thread running on this CPU (0 if none). */
+KEXPORT("k_thread_state") uintptr_t k_thread_state(void)
+{
+	struct thread *t = curthread();
+	return t ? (uintptr_t)&t->state : 0;
+}

@@ -1,0 +1,23 @@
+/* kernel/exports.h -- the functions kernel.wasm exports to the host (docs/abi.md). */
+#ifndef WUNIX_EXPORTS_H
+#define WUNIX_EXPORTS_H
+
+#include "types.h"
+
+int k_cpu_attach(void);
+uintptr_t k_cpu_tls(int slot);
+uintptr_t k_cpu_stack(int slot);
+int k_cpu_start(int slot);
+int k_cpu_detach(int slot);
+int k_boot(int flags, int winsize, double rt_sec, int rt_nsec);
+long wunix_syscall(int nr, sarg_t a0, sarg_t a1, sarg_t a2, sarg_t a3, sarg_t a4, sarg_t a5);
+int wunix_fork(void);
+uintptr_t k_kalloc(uint32_t n);
+void k_kfree(uintptr_t p);
+long k_proc_start(const char *kbuf, int argc, int envc, uint32_t stack_top, uint32_t heap_base);
+__attribute__((noreturn)) void k_thread_trap(int sig);
+uintptr_t k_console_want(void);
+int k_console_input(const char *kbuf, int n);
+uintptr_t k_thread_state(void);
+
+#endif

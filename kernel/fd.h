@@ -1,0 +1,60 @@
+/* kernel/fd.h -- open file descriptions and per-process descriptor tables. */
+#ifndef WUNIX_FD_H
+#define WUNIX_FD_H
+
+#include "param.h"
+#include "types.h"
+
+struct file;
+struct ioctx;
+struct proc;
+
+/* What a kind of file does. Missing operations: read/write -EINVAL, ioctl
+ * -ENOTTY, lseek -ESPIPE. All called with the BKL held; read/write may sleep. */
+struct file_ops {
+	long (*read)(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
+	long (*write)(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
+	long (*ioctl)(struct file *f, unsigned cmd, uaddr_t arg);
+	int64_t (*lseek)(struct file *f, int64_t off, int whence);
+	void (*close)(struct file *f); /* the last reference went away */
+};
+
+/* An open file description, shared by dup and fork. BKL held for every field. */
+struct file {
+	uint32_t refs;
+	uint32_t flags;  /* O_ACCMODE, O_APPEND, O_NONBLOCK, ... as opened */
+	int64_t off;
+	const struct file_ops *ops;
+	void *priv;      /* the device's or file system's object */
+	int minor;       /* device-specific number */
+};
+
+/* A process's descriptors. BKL held. */
+struct fdtable {
+	struct file *fd[NOFILE];
+	uint8_t cloexec[NOFILE / 8];
+};
+
+/* A new open file description with one reference, or NULL. BKL held. */
+struct file *file_alloc(const struct file_ops *ops, uint32_t flags, void *priv);
+/* Adds / drops a reference; the last drop calls ops->close. BKL held. */
+struct file *file_get(struct file *f);
+void file_put(struct file *f);
+
+/* The file of descriptor fd of the current process, or NULL (EBADF). BKL held. */
+struct file *fd_lookup(int fd);
+/* Installs f (consuming one reference) at the lowest free descriptor >= min of
+ * p: the descriptor, or -EMFILE. BKL held. */
+int fd_install(struct proc *p, struct file *f, int min, bool cloexec);
+/* Closes descriptor fd of p: 0 or -EBADF. BKL held. */
+int fd_close(struct proc *p, int fd);
+/* Opens the console on descriptors 0, 1 and 2 of a new process: 0 or -errno. BKL held. */
+int fd_init_stdio(struct proc *p);
+/* Closes every descriptor of an exiting process. BKL held. */
+void fd_exit(struct proc *p);
+
+/* The cores of read and write on a file: bytes moved or -errno. BKL held; may sleep. */
+long kern_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
+long kern_write(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
+
+#endif

@@ -1,0 +1,24 @@
+/* kernel/param.h -- every fixed limit of the kernel. */
+#ifndef WUNIX_PARAM_H
+#define WUNIX_PARAM_H
+
+#define NCPU 128                 /* CPUs (workers running a kernel instance), irq worker included */
+#define NTHREAD 128              /* live threads, all processes together */
+#define NPROC 128                /* process slots, init and zombies included */
+#define NOFILE 256               /* open file descriptors per process */
+#define NGROUPS 64               /* supplementary groups per process */
+#define KSTACK_SIZE (64 * 1024)  /* kernel stack of each CPU */
+#define CPU_TLS_SIZE 256         /* room for the kernel's _Thread_local block of each CPU */
+#define PID_MAX 32768            /* pids and tids are in [1, PID_MAX) */
+#define CONSOLE_RING 16384       /* console input bytes buffered in the kernel */
+#define KIOBUF 4096              /* bounce buffer for console writes, on the kernel stack */
+#define UPAGE 4096               /* page size of process memory (mmap, brk, AT_PAGESZ) */
+#define WPAGE 65536              /* wasm memory page: the unit of host_umem_grow */
+#define UADDR_MIN 4096           /* lowest valid user address: NULL pointers fault, as on Linux */
+#define UADDR_END 0x100000000ull /* process memories end at 4 GiB (wasm32) */
+#define MMAP_END 0xffff0000ull   /* mappings end here: results stay out of [-4095, -1] */
+#define ARG_STACK_KEEP 16384     /* stack left to the program below its arguments (else E2BIG) */
+#define MAX_RW_COUNT 0x7ffff000  /* largest read/write transfer, as Linux's INT_MAX & PAGE_MASK */
+#define TRACE_LINE 256           /* longest trace line */
+
+#endif

@@ -1,0 +1,57 @@
+/* kernel/sched.c -- sleep and wakeup, xv6 style, on atomics: a sleeping thread
+ * records its channel, releases the BKL and waits on its own wake word; wakeup
+ * (under the BKL) marks sleepers of a channel runnable and notifies their word.
+ * Because the channel is recorded before the BKL is released and the wait
+ * checks the word atomically, no wakeup is lost. */
+#include "lock.h"
+#include "arch.h"
+#include "klib.h"
+#include "ktime.h"
+#include "proc.h"
+#include "syscall.h"
+#include <wunix/errno.h>
+
+int ksleep(const void *chan, int64_t timeout_ns)
+{
+	struct thread *t = curthread();
+	int64_t deadline = 0;
+
+	KASSERT(t && chan && bkl_held());
+	if (timeout_ns >= 0)
+		deadline = timeout_ns > INT64_MAX - ktime_mono() ? INT64_MAX : ktime_mono() + timeout_ns;
+	t->chan = chan;
+	t->sleeping = true;
+	atomic_store32(&t->wake, 0);
+	bkl_unlock();
+	while (atomic_load32(&t->wake) == 0) {
+		int64_t left = -1;
+		if (timeout_ns >= 0 && (left = deadline - ktime_mono()) <= 0)
+			break;
+		arch_wait32(&t->wake, 0, left);
+	}
+	bkl_lock();
+	bool woken = !t->sleeping;
+	t->sleeping = false;
+	t->chan = NULL;
+	return woken ? 0 : -ETIMEDOUT;
+}
+
+void kwakeup(const void *chan)
+{
+	KASSERT(bkl_held());
+	for (int i = 0; i < NTHREAD; i++) {
+		struct thread *t = &threads[i];
+		if (t->used && t->sleeping && t->chan == chan) {
+			t->sleeping = false;
+			atomic_store32(&t->wake, 1);
+			arch_notify(&t->wake, 1);
+		}
+	}
+}
+
+long sys_sched_yield(const sarg_t *a)
+{
+	(void)a;
+	/* every thread has a CPU of its own: leaving the kernel lets others in */
+	return 0;
+}
