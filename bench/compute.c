@@ -1,5 +1,6 @@
 /* measure: inside */
 /* target: compute <= 1.6x */
+/* variant: --optimize */
 /* The wasm-versus-native anchor: memcpy, an integer loop (table CRC-32 and a
  * 64-bit multiply/shift hash) and a floating-point loop (mandelbrot and a small matrix
  * product), each the best of 3 timings, in ms. The checksum makes the work

@@ -18,6 +18,10 @@ static char cpu_stacks[NCPU][KSTACK_SIZE] __attribute__((aligned(16)));
 static char cpu_tls[NCPU][CPU_TLS_SIZE] __attribute__((aligned(16)));
 static uint32_t park_word;
 
+/* The lowest word of each kernel stack: nothing that stays inside its stack
+ * writes it, so a changed value means an overflow into the neighbour's memory. */
+#define STACK_CANARY 0x57ac4ca7u
+
 /* Claims a free CPU slot: its index, or -EAGAIN. Uses no shadow stack: the host
  * calls it before this instance has a stack. */
 KEXPORT("k_cpu_attach") int k_cpu_attach(void)
@@ -54,6 +58,7 @@ KEXPORT("k_cpu_start") int k_cpu_start(int slot)
 		return -ENOMEM;
 #endif
 	cpus[slot].id = slot;
+	*(uint32_t *)cpu_stacks[slot] = STACK_CANARY;
 	cpu_self = &cpus[slot];
 	return 0;
 }
@@ -102,6 +107,8 @@ struct thread *kentry(void)
 
 void kexit(struct thread *t)
 {
+	if (*(uint32_t *)cpu_stacks[cpu_self->id] != STACK_CANARY)
+		kpanic("kernel stack overflow on CPU %d", cpu_self->id);
 	bkl_unlock();
 	if (t)
 		atomic_cas32(&t->state, TS_KERNEL, TS_USER);

@@ -1,12 +1,13 @@
 // bin/wunix: the command line. Parses arguments; `run` is in run.js.
 import fs from 'node:fs';
 
-export const USAGE = `usage: wunix run [-e NAME=VALUE]... PROGRAM [ARGS...]
+export const USAGE = `usage: wunix run [--optimize] [-e NAME=VALUE]... PROGRAM [ARGS...]
        wunix --help
 
 Runs PROGRAM, a WebAssembly program built with wunix-cc (a host path), as a wunix process with ARGS,
 the host's stdin, stdout and stderr, and the environment PATH, HOME and TERM; -e sets a variable.
-The exit status is the program's, or 128+N when signal N killed it.
+The exit status is the program's, or 128+N when signal N killed it. --optimize compiles the program
+with V8's optimising compiler before it starts (slower start, faster long-running loops).
 
 Host environment:
   WUNIX_TRACE=1       trace system calls on stderr
@@ -47,6 +48,7 @@ export function parseArgs(argv) {
     } else if (a.startsWith('--env=')) assignment = a.slice(6);
     else if (a.startsWith('-e') && a.length > 2) assignment = a.slice(2);
     else if (a === '-h' || a === '--help') return { help: true };
+    else if (a === '--optimize') continue; // acted on by start.cjs
     else if (a.startsWith('-') && a !== '-') throw new Exit(EX_USAGE, `wunix: unknown option '${a}'\n${USAGE}`);
     else break;
     const eq = assignment.indexOf('=');

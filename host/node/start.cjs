@@ -5,6 +5,12 @@
 const argv = process.argv.slice(2);
 let cpu = null;
 if (argv[0] === 'run') {
+  // --optimize compiles wasm with the optimising tier up front: long-running loops otherwise stay in the
+  // baseline code they started in (V8 has no on-stack replacement for wasm). Must precede any compile.
+  for (let i = 1; i < argv.length && argv[i].startsWith('-') && argv[i] !== '--'; i++) {
+    if (argv[i] === '--optimize') require('v8').setFlagsFromString('--no-liftoff');
+    else if (argv[i] === '-e' || argv[i] === '--env') i++;
+  }
   cpu = require('./workers.cjs').startWorker('cpu');
   cpu.unref();
 }

@@ -40,6 +40,15 @@ TEST(syscall_trace_lines)
 	SC3(NR_write, I32(-1), 0x10000, 3);
 	snprintf(line, sizeof(line), "[%d] write(-1, 0x10000, 3) = -1 EBADF", pid);
 	CHECK(fh_log_has(line));
+	SC3(NR_write, 1, 0, 10);
+	snprintf(line, sizeof(line), "[%d] write(1, NULL, 10) = -1 EFAULT", pid);
+	CHECK(fh_log_has(line));
+	SC4(NR_rt_sigprocmask, 9, 0, 0, 8);
+	snprintf(line, sizeof(line), "[%d] rt_sigprocmask(9, NULL, NULL, 8) = 0", pid);
+	CHECK(fh_log_has(line));
+	SC6(NR_mmap, 0, 4096, 3, 0x22, I32(-1), 0);
+	snprintf(line, sizeof(line), "[%d] mmap(NULL, 4096, 0x3, 0x22, -1, 0) = 0x", pid);
+	CHECK(fh_log_has(line));
 	fh_proc_end();
 	snprintf(line, sizeof(line), "[%d] exit_group(0) = ?", pid);
 	CHECK(fh_log_has(line));
