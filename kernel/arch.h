@@ -43,6 +43,25 @@ void arch_kmem_initial(uintptr_t *start, uintptr_t *end);
  * start), or 0. Sets *newend. BKL held. */
 uintptr_t arch_kmem_grow(size_t bytes, uintptr_t *newend);
 
+/* Kernel-heap poisoning for the native ASan build (the arena is plain mmap'd
+ * memory ASan knows nothing about); nothing elsewhere. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARCH_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARCH_ASAN 1
+#endif
+#endif
+#ifdef ARCH_ASAN
+void __asan_poison_memory_region(void const volatile *addr, size_t size);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+#define arch_poison(p, n) __asan_poison_memory_region((p), (n))
+#define arch_unpoison(p, n) __asan_unpoison_memory_region((p), (n))
+#else
+#define arch_poison(p, n) ((void)(p), (void)(n))
+#define arch_unpoison(p, n) ((void)(p), (void)(n))
+#endif
+
 static inline uint32_t atomic_load32(const uint32_t *p)
 {
 	return __atomic_load_n(p, __ATOMIC_SEQ_CST);

@@ -46,25 +46,31 @@ static struct run *freeruns;
 static struct slab *partial[NCLASS];
 static size_t heap_pages, free_pages, live_allocs;
 
+/* Free pages are poisoned for ASan except the header of each free run. */
 static void runs_insert(uintptr_t start, size_t npages)
 {
 	struct run **pp = &freeruns, *prev = NULL;
 
+	arch_poison((void *)start, npages * KPAGE);
 	while (*pp && (uintptr_t)*pp < start) {
 		prev = *pp;
 		pp = &(*pp)->next;
 	}
 	struct run *r = (struct run *)start;
+	arch_unpoison(r, sizeof(*r));
 	r->npages = npages;
 	r->next = *pp;
 	*pp = r;
 	if (r->next && start + npages * KPAGE == (uintptr_t)r->next) {
-		r->npages += r->next->npages;
-		r->next = r->next->next;
+		struct run *n = r->next;
+		r->npages += n->npages;
+		r->next = n->next;
+		arch_poison(n, sizeof(*n));
 	}
 	if (prev && (uintptr_t)prev + prev->npages * KPAGE == start) {
 		prev->npages += r->npages;
 		prev->next = r->next;
+		arch_poison(r, sizeof(*r));
 	}
 	free_pages += npages;
 }
@@ -98,6 +104,7 @@ static void *pages_alloc(size_t npages)
 				*pp = r->next;
 			} else {
 				struct run *rest = (struct run *)((uintptr_t)r + npages * KPAGE);
+				arch_unpoison(rest, sizeof(*rest));
 				rest->npages = r->npages - npages;
 				rest->next = r->next;
 				*pp = rest;
@@ -147,6 +154,7 @@ static void *slab_alloc(unsigned cls)
 		s = pages_alloc(1);
 		if (!s)
 			return NULL;
+		arch_unpoison(s, HDR);
 		s->magic = SLAB_MAGIC;
 		s->cls = cls;
 		s->nobj = (uint32_t)((KPAGE - HDR) / size);
@@ -154,12 +162,15 @@ static void *slab_alloc(unsigned cls)
 		s->free = NULL;
 		for (uint32_t i = s->nobj; i-- > 0;) {
 			void **obj = (void **)((uintptr_t)s + HDR + i * size);
+			arch_unpoison(obj, sizeof(*obj));
 			*obj = s->free;
 			s->free = obj;
+			arch_poison(obj, size);
 		}
 		slab_push(s);
 	}
 	void **obj = s->free;
+	arch_unpoison(obj, size);
 	s->free = *obj;
 	if (--s->nfree == 0)
 		slab_unlink(s);
@@ -178,6 +189,7 @@ static void slab_free(struct slab *s, void *p)
 		slab_push(s);
 	*(void **)p = s->free;
 	s->free = p;
+	arch_poison(p, size);
 	if (++s->nfree == s->nobj && (s->next || s->prev)) {
 		slab_unlink(s);
 		s->magic = 0;
@@ -202,6 +214,7 @@ void *kalloc(size_t n)
 		struct large *l = pages_alloc(npages);
 		if (!l)
 			return NULL;
+		arch_unpoison(l, npages * KPAGE);
 		memset(l, 0, npages * KPAGE);
 		l->magic = LARGE_MAGIC;
 		l->npages = (uint32_t)npages;
