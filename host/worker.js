@@ -3,7 +3,7 @@ import { createKernelHost, startCpu, ThreadExit, KernelPanic } from './kernel.js
 import { trapSignal } from './traps.js';
 
 const USER = 0, KERNEL = 1;
-const SYS_exit_group = 94, SYS_getpid = 172;
+const SYS_exit_group = 94;
 
 // Runs one CPU. A {type:'start', kmem, boot, kmod, ...} message starts a process from _start and runs its
 // thread until the thread ends. port: {post(msg), onMessage(fn)}; io: see kernel.js.
@@ -63,7 +63,7 @@ export function runCpu({ port, io }) {
     if (r < 0 && r >= -4095) throw Object.assign(new Error(`cannot start process (errno ${-r})`), { errno: -r });
     const sp = r >>> 0;
     g.__stack_pointer.value = sp;
-    const pid = Number(k.wunix_syscall(SYS_getpid, 0n, 0n, 0n, 0n, 0n, 0n));
+    const pid = k.k_proc_pid();
     return { g, sp, pid, stateAddr: k.k_thread_state() >>> 0 };
   }
 

@@ -37,7 +37,20 @@ __attribute__((noreturn)) void arch_park(void);
 
 #endif
 
-/* The kernel heap's initial extent [*start, *end). Called once, at boot. */
+/* Per-CPU kernel stacks and TLS blocks: NCPU * (KSTACK_SIZE + CPU_TLS_SIZE) bytes,
+ * 16-aligned. On wasm they lie between __heap_base and the kernel heap, so the
+ * linker's start code does not zero 8 MiB of .bss at every boot. Uses no stack. */
+#ifdef __wasm__
+extern char __heap_base;
+static inline char *arch_cpu_area(void)
+{
+	return (char *)(((uintptr_t)&__heap_base + 15) & ~(uintptr_t)15);
+}
+#else
+char *arch_cpu_area(void);
+#endif
+
+/* The kernel heap's initial extent [*start, *end), after the CPU area. Called once, at boot. */
 void arch_kmem_initial(uintptr_t *start, uintptr_t *end);
 /* Extends kernel memory by at least bytes; returns the old end (the new region's
  * start), or 0. Sets *newend. BKL held. */

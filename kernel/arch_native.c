@@ -2,6 +2,7 @@
  * memory.atomic.wait32/notify, an mmap'd arena for the kernel's memory, and a
  * parked CPU ends its pthread. */
 #include "arch.h"
+#include "param.h"
 #include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>
@@ -16,6 +17,12 @@
 #define ARENA_INITIAL ((size_t)1 << 20) /* usable at boot: small, so tests exercise growth */
 
 static char *arena;
+static char cpu_area[NCPU * (KSTACK_SIZE + CPU_TLS_SIZE)] __attribute__((aligned(16)));
+
+char *arch_cpu_area(void)
+{
+	return cpu_area;
+}
 static size_t arena_top;
 
 int arch_wait32(uint32_t *p, uint32_t expect, int64_t timeout_ns)

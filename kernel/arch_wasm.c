@@ -1,15 +1,14 @@
-/* kernel/arch_wasm.c -- kernel memory growth on wasm: the heap starts at the
- * linker's __heap_base and grows with memory.grow. Other CPUs' JS views of the
+/* kernel/arch_wasm.c -- kernel memory growth on wasm: the heap starts after the
+ * CPU area at the linker's __heap_base and grows with memory.grow. Other CPUs' JS views of the
  * memory go stale; the host re-creates them when a bounds check fails. */
 #include "arch.h"
+#include "param.h"
 
 #define GROW_MIN_PAGES 16 /* grow by at least 1 MiB: fewer stale views */
 
-extern char __heap_base;
-
 void arch_kmem_initial(uintptr_t *start, uintptr_t *end)
 {
-	*start = (uintptr_t)&__heap_base;
+	*start = (uintptr_t)arch_cpu_area() + (uintptr_t)NCPU * (KSTACK_SIZE + CPU_TLS_SIZE);
 	*end = (uintptr_t)__builtin_wasm_memory_size(0) * 65536;
 }
 

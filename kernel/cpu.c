@@ -14,8 +14,9 @@
 struct cpu cpus[NCPU];
 _Thread_local struct cpu *cpu_self;
 
-static char cpu_stacks[NCPU][KSTACK_SIZE] __attribute__((aligned(16)));
-static char cpu_tls[NCPU][CPU_TLS_SIZE] __attribute__((aligned(16)));
+/* Slot i's stack, then its TLS block, in the CPU area (see arch.h). */
+#define cpu_stack_base(i) (arch_cpu_area() + (size_t)(i) * (KSTACK_SIZE + CPU_TLS_SIZE))
+#define cpu_tls_base(i) (cpu_stack_base(i) + KSTACK_SIZE)
 static uint32_t park_word;
 
 /* The lowest word of each kernel stack: nothing that stays inside its stack
@@ -37,7 +38,7 @@ KEXPORT("k_cpu_tls") uintptr_t k_cpu_tls(int slot)
 {
 	if (slot < 0 || slot >= NCPU)
 		return 0;
-	return (uintptr_t)cpu_tls[slot];
+	return (uintptr_t)cpu_tls_base(slot);
 }
 
 /* Top of slot's kernel stack (for __stack_pointer), or 0 for a bad slot. No shadow stack. */
@@ -45,7 +46,7 @@ KEXPORT("k_cpu_stack") uintptr_t k_cpu_stack(int slot)
 {
 	if (slot < 0 || slot >= NCPU)
 		return 0;
-	return (uintptr_t)cpu_stacks[slot] + KSTACK_SIZE;
+	return (uintptr_t)cpu_stack_base(slot) + KSTACK_SIZE;
 }
 
 /* Makes the calling instance CPU slot, once its stack and TLS are set: 0 or -errno. */
@@ -58,7 +59,7 @@ KEXPORT("k_cpu_start") int k_cpu_start(int slot)
 		return -ENOMEM;
 #endif
 	cpus[slot].id = slot;
-	*(uint32_t *)cpu_stacks[slot] = STACK_CANARY;
+	*(uint32_t *)cpu_stack_base(slot) = STACK_CANARY;
 	cpu_self = &cpus[slot];
 	return 0;
 }
@@ -107,7 +108,7 @@ struct thread *kentry(void)
 
 void kexit(struct thread *t)
 {
-	if (*(uint32_t *)cpu_stacks[cpu_self->id] != STACK_CANARY)
+	if (*(uint32_t *)cpu_stack_base(cpu_self->id) != STACK_CANARY)
 		kpanic("kernel stack overflow on CPU %d", cpu_self->id);
 	bkl_unlock();
 	if (t)

@@ -159,3 +159,10 @@ KEXPORT("k_proc_start") long k_proc_start(const char *kbuf, int argc, int envc, 
 	kexit(curthread());
 	return r;
 }
+
+/* The pid of the process whose thread runs on this CPU, or 0. */
+KEXPORT("k_proc_pid") int k_proc_pid(void)
+{
+	struct proc *p = curproc();
+	return p ? p->pid : 0;
+}

@@ -6,6 +6,7 @@ KERNEL_CFLAGS := --target=wasm32-unknown-unknown -O2 -g0 -matomics -mbulk-memory
 	-mmutable-globals -ffreestanding -nostdlib -fno-builtin -std=c11 \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes \
 	-Ikernel -Ikernel/include
+# The initial memory must hold the CPU area after __heap_base (NCPU * ~64 KiB, arch.h).
 KERNEL_LDFLAGS := --no-entry --import-memory --shared-memory \
 	--initial-memory=16777216 --max-memory=2147483648 \
 	--export=__stack_pointer --export=__wasm_init_tls --export=__tls_size \
