@@ -10,12 +10,15 @@ struct ioctx;
 struct proc;
 
 /* What a kind of file does. Missing operations: read/write -EINVAL, ioctl
- * -ENOTTY, lseek -ESPIPE. All called with the BKL held; read/write may sleep. */
+ * -ENOTTY, lseek -ESPIPE, fcntl -EINVAL, poll "always readable and writable".
+ * All called with the BKL held; read/write may sleep. */
 struct file_ops {
 	long (*read)(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
 	long (*write)(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
 	long (*ioctl)(struct file *f, unsigned cmd, uaddr_t arg);
 	int64_t (*lseek)(struct file *f, int64_t off, int whence);
+	long (*fcntl)(struct file *f, int cmd, unsigned long arg); /* type-specific commands (F_GETPIPE_SZ) */
+	uint32_t (*poll)(struct file *f); /* POLL* events that hold now */
 	void (*close)(struct file *f); /* the last reference went away */
 };
 
