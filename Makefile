@@ -27,11 +27,16 @@ $(DEMO): examples/demo.c $(SYSROOT)/lib/libc.a
 	@mkdir -p $(dir $@)
 	bin/wunix-cc -O2 $< -o $@
 
-all: deps libc kernel $(DEMO)
+# The default root filesystem image.
+ROOTFS := $(B)/rootfs.tar
+$(ROOTFS): rootfs/manifest tools/mkrootfs $(DEMO)
+	node tools/mkrootfs rootfs/manifest $@
 
-# Until the root filesystem lands, `make run` runs a demo program.
+all: deps libc kernel $(DEMO) $(ROOTFS)
+
+# Until busybox lands, `make run` boots the default image and runs its demo program.
 run: all
-	bin/wunix run $(DEMO) hello from wunix
+	bin/wunix run demo hello from wunix
 
 test: all
 	tools/test

@@ -13,9 +13,10 @@ export class KernelPanic {
 }
 
 // Makes the `host` import object for one CPU. io: {writeConsole(fd, u8, off, len) → n | -errno, nowNs(),
-// randomFill(u8)}; post(msg): a message to the supervisor. Set the current process memory with
+// randomFill(u8)}; post(msg): a message to the supervisor; rootfs: the root filesystem image (bytes in a
+// SharedArrayBuffer, so every CPU shares one copy) or null. Set the current process memory with
 // setProcessMemory().
-export function createKernelHost({ kmem, io, post }) {
+export function createKernelHost({ kmem, io, post, rootfs = null }) {
   let umem = null;
   let u8 = new Uint8Array(0);
   let k8 = new Uint8Array(kmem.buffer);
@@ -123,6 +124,16 @@ export function createKernelHost({ kmem, io, post }) {
         io.randomFill(tmp.subarray(0, n));
         k.set(tmp.subarray(0, n), kdst + off);
       }
+    },
+    rootfs_read(kdst, off, len) {
+      kdst >>>= 0; len >>>= 0;
+      if (!rootfs) return -1;
+      const image = new Uint8Array(rootfs);
+      const n = Math.max(0, Math.min(len, image.length - off));
+      const k = kernel(kdst, n);
+      if (!k) return -EFAULT;
+      k.set(image.subarray(off, off + n), kdst);
+      return n;
     },
     proc_exit(pid, wstatus) {
       post({ type: 'exitGroup', pid, wstatus });

@@ -43,9 +43,11 @@ export function createSupervisor({ kernel, boot, platform, callbacks, eagerIrq =
     else startIrq();
   }
 
-  // Starts a process from _start on a CPU: image {module (Module or Promise), argv, envp, memory: {initial,
-  // maximum}}. Resolves with its pid once it runs; rejects with an Error (errno set if the kernel refused).
-  function spawn({ module, argv, envp, memory }) {
+  // Starts a process from _start on a CPU: {module (Module or Promise), argv, envp, memory: {initial,
+  // maximum}}, or {path, argv, envp} for a program inside wunix's file system (found on envp's PATH when
+  // it has no slash). Resolves with its pid once it runs; rejects with an Error (errno set if the kernel
+  // or the program refused).
+  function spawn({ module = null, path = null, argv, envp, memory = null }) {
     const w = warm ?? startWorker('cpu');
     warm = null;
     return new Promise((resolve, reject) => {
@@ -67,7 +69,7 @@ export function createSupervisor({ kernel, boot, platform, callbacks, eagerIrq =
         }
       });
       Promise.all([kmod, module]).then(
-        ([k, g]) => w.post({ type: 'start', kmem, boot, kmod: k, gmod: g, argv, envp, memory }),
+        ([k, g]) => w.post({ type: 'start', kmem, boot, kmod: k, gmod: g, path, argv, envp, memory }),
         reject,
       );
     });

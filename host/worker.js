@@ -1,8 +1,10 @@
 // A CPU that runs guest threads: its own kernel instance on the shared kernel memory, plus the guest.
 import { createKernelHost, startCpu, ThreadExit, KernelPanic } from './kernel.js';
 import { trapSignal } from './traps.js';
+import { isWasm, memoryImport } from './wasmfile.js';
 
 const USER = 0, KERNEL = 1;
+const ENOENT = 2, ENOEXEC = 8, ENOMEM = 12, EACCES = 13, ENOTDIR = 20;
 const SYS_exit_group = 94;
 
 // Runs one CPU. A {type:'start', kmem, boot, kmod, ...} message starts a process from _start and runs its
@@ -20,7 +22,7 @@ export function runCpu({ port, io }) {
     try {
       if (!cpu) {
         kmem = msg.kmem;
-        glue = createKernelHost({ kmem, io, post });
+        glue = createKernelHost({ kmem, io, post, rootfs: msg.boot.rootfs });
         cpu = startCpu(msg.kmod, kmem, glue.imports, msg.boot);
       }
       thread = newProcess(msg);
@@ -47,8 +49,9 @@ export function runCpu({ port, io }) {
     }
   }
 
-  function newProcess({ gmod, argv, envp, memory: limits }) {
+  function newProcess({ gmod, path, argv, envp, memory: limits }) {
     const { k } = cpu;
+    if (!gmod) ({ gmod, limits } = loadProgram(path, envp));
     const memory = new WebAssembly.Memory({ initial: limits.initial, maximum: limits.maximum, shared: true });
     glue.setProcessMemory(memory);
     const wunix = { syscall: k.wunix_syscall, fork: k.wunix_fork };
@@ -65,6 +68,34 @@ export function runCpu({ port, io }) {
     g.__stack_pointer.value = sp;
     const pid = k.k_proc_pid();
     return { g, sp, pid, stateAddr: k.k_thread_state() >>> 0 };
+  }
+
+  // Reads and compiles the program at path in wunix's file system, trying each directory of envp's PATH
+  // when path has no slash (as execvp does: EACCES is reported only if nothing else is found).
+  function loadProgram(path, envp) {
+    const { k } = cpu;
+    const pathVar = envp.find((e) => e.startsWith('PATH='))?.slice(5) ?? '/usr/local/bin:/usr/bin:/bin';
+    const candidates = path.includes('/') ? [path] : pathVar.split(':').map((d) => `${d || '.'}/${path}`);
+    let errno = ENOENT;
+    for (const name of candidates) {
+      const bytes = loadFile(k, kmem, name);
+      if (typeof bytes === 'number') {
+        if (bytes === EACCES) errno = EACCES;
+        else if (bytes !== ENOENT && bytes !== ENOTDIR) throw Object.assign(new Error(`errno ${bytes}`), { errno: bytes });
+        continue;
+      }
+      const limits = isWasm(bytes) ? memoryImport(bytes) : null;
+      if (!limits || !limits.shared || limits.memory64)
+        throw Object.assign(new Error('not a wunix program'), { errno: ENOEXEC });
+      let gmod;
+      try {
+        gmod = new WebAssembly.Module(bytes);
+      } catch (e) {
+        throw Object.assign(new Error(`invalid WebAssembly: ${e.message}`), { errno: ENOEXEC });
+      }
+      return { gmod, limits: { initial: limits.initial, maximum: Math.min(limits.maximum ?? 65536, 65536) } };
+    }
+    throw Object.assign(new Error(errno === EACCES ? 'Permission denied' : 'No such file or directory'), { errno });
   }
 
   // Runs the thread until the kernel ends it (host.thread_exit) or its code traps. False after a panic.
@@ -101,6 +132,25 @@ export function runCpu({ port, io }) {
       return false;
     }
   }
+}
+
+// The bytes of file name in wunix's file system (k_file_load), or a positive errno.
+function loadFile(k, kmem, name) {
+  const enc = new TextEncoder().encode(name + '\0');
+  const lenOff = (enc.length + 3) & ~3;
+  const kpath = k.k_kalloc(lenOff + 4) >>> 0;
+  if (!kpath) return ENOMEM;
+  new Uint8Array(kmem.buffer).set(enc, kpath);
+  const r = k.k_file_load(kpath, kpath + lenOff);
+  let out = -r;
+  if (r >= 0) {
+    // Loading may have grown kernel memory: take fresh views.
+    const len = new DataView(kmem.buffer).getUint32(kpath + lenOff, true);
+    out = new Uint8Array(kmem.buffer).slice(r, r + len);
+    k.k_kfree(r);
+  }
+  k.k_kfree(kpath);
+  return out;
 }
 
 function describe(e) {

@@ -8,6 +8,7 @@
 #include "lock.h"
 #include "proc.h"
 #include "syscall.h"
+#include "vfs.h"
 
 enum { BOOT_NONE, BOOT_RUNNING, BOOT_DONE };
 static uint32_t boot_state;
@@ -24,6 +25,7 @@ KEXPORT("k_boot") int k_boot(int flags, int winsize, double rt_sec, int rt_nsec)
 		console_init(flags, winsize);
 		syscall_init(flags);
 		proc_init();
+		vfs_init();
 		bkl_unlock();
 		atomic_store32(&boot_state, BOOT_DONE);
 		arch_notify(&boot_state, UINT32_MAX);

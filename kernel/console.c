@@ -15,9 +15,11 @@
 #include "param.h"
 #include "proc.h"
 #include "usercopy.h"
+#include "waitq.h"
 #include <wunix/boot.h>
 #include <wunix/errno.h>
 #include <wunix/fcntl.h>
+#include <wunix/poll.h>
 #include <wunix/termios.h>
 
 static struct console {
@@ -30,6 +32,7 @@ static struct console {
 	bool tty[3];         /* host stream i is a terminal */
 	struct wunix_winsize ws;
 	struct wunix_termios tio;
+	struct waitq pollq;  /* poll, select and epoll waiting for input */
 	uint8_t ring[CONSOLE_RING];
 } con;
 
@@ -154,10 +157,35 @@ static long con_ioctl(struct file *f, unsigned cmd, uaddr_t arg)
 	}
 }
 
+/* Input is ready when bytes are buffered or an end of file is latched; a
+ * poller that would wait asks the host for input, as a blocked read does. */
+static uint32_t con_poll(struct file *f)
+{
+	uint32_t ev = 0, mode = f->flags & O_ACCMODE;
+
+	if (mode != O_WRONLY) {
+		if (con.w != con.r || con.eof)
+			ev |= POLLIN | POLLRDNORM;
+		else if (atomic_xchg32(&con.want, 1) == 0)
+			arch_notify(&con.want, 1);
+	}
+	if (mode != O_RDONLY)
+		ev |= POLLOUT | POLLWRNORM;
+	return ev;
+}
+
+static struct waitq *con_pollq(struct file *f)
+{
+	(void)f;
+	return &con.pollq;
+}
+
 static const struct file_ops console_ops = {
 	.read = con_read,
 	.write = con_write,
 	.ioctl = con_ioctl,
+	.poll = con_poll,
+	.pollq = con_pollq,
 };
 
 struct file *console_open(int stream)
@@ -189,6 +217,8 @@ int console_input(const char *kbuf, int n)
 	}
 	atomic_store32(&con.want, 0);
 	kwakeup(&con);
+	if (waitq_active(&con.pollq))
+		waitq_wake(&con.pollq, POLLIN | POLLRDNORM);
 	return taken;
 }
 

@@ -10,8 +10,10 @@
 #include "param.h"
 #include "proc.h"
 #include "usercopy.h"
+#include "vfs.h"
 #include <wunix/auxv.h>
 #include <wunix/errno.h>
+#include <wunix/fcntl.h>
 
 #define NAUXV 11    /* auxv pairs before AT_NULL */
 #define RANDOM_BYTES 16
@@ -121,6 +123,7 @@ static long proc_start(const char *kbuf, int argc, int envc, uaddr_t stack_top, 
 		goto fail;
 	t->cpu = cpu_self;
 	cpu_self->thread = t;
+	vfs_proc_init(p);
 	if ((r = mm_init(&p->mm, heap_base)) || (r = fd_init_stdio(p)))
 		goto fail;
 	if (argc) {
@@ -136,6 +139,7 @@ static long proc_start(const char *kbuf, int argc, int envc, uaddr_t stack_top, 
 fail:
 	if (p) {
 		fd_exit(p);
+		vfs_exit(p);
 		mm_exit(&p->mm);
 		if (t)
 			thread_free(t);
@@ -165,4 +169,45 @@ KEXPORT("k_proc_pid") int k_proc_pid(void)
 {
 	struct proc *p = curproc();
 	return p ? p->pid : 0;
+}
+
+/* Reads the program file at path into a new kernel buffer: 0 with *buf and *len
+ * set, or -errno (ENOENT, ENOTDIR, ELOOP, EACCES for what cannot be executed).
+ * The start of exec; BKL held. */
+long kern_load_image(const char *path, void **buf, uint32_t *len)
+{
+	struct vnode *vn;
+	long r = vfs_lookup(AT_FDCWD, path, W_FOLLOW, &vn);
+
+	if (r)
+		return r;
+	if ((vn->mode & S_IFMT) != S_IFREG)
+		r = -EACCES;
+	else if (!(r = vfs_permission(vn, X_OK)) && vn->size > IMAGE_MAX)
+		r = -ENOMEM;
+	if (r == 0) {
+		uint32_t n = (uint32_t)vn->size;
+		void *b = kalloc(n ? n : 1);
+		if (!b)
+			r = -ENOMEM;
+		else if ((r = vn->ops->read(vn, &io_kernel, (uaddr_t)(uintptr_t)b, n, 0)) != (long)n)
+			kfree(b), r = r < 0 ? r : -EIO;
+		else
+			*buf = b, *len = n, r = 0;
+	}
+	vnode_put(vn);
+	return r;
+}
+
+/* For the host: the program at path (a kernel string), resolved as init sees the
+ * file system, in a kernel buffer the caller frees with k_kfree. Returns the
+ * buffer's address with *len set, or -errno. */
+KEXPORT("k_file_load") long k_file_load(const char *path, uint32_t *len)
+{
+	struct thread *t = kentry();
+	void *buf;
+	long r = kern_load_image(path, &buf, len);
+
+	kexit(t);
+	return r ? r : (long)(uintptr_t)buf;
 }

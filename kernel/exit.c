@@ -8,6 +8,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "usercopy.h"
+#include "vfs.h"
 #include <wunix/signal.h>
 #include <wunix/wait.h>
 
@@ -41,6 +42,7 @@ void proc_exit(int wstatus)
 	/* Only single-threaded processes exist so far; the Threads issue stops
 	 * the others here before anything is released. */
 	fd_exit(p);
+	vfs_exit(p);
 	mm_exit(&p->mm);
 	reparent_children(p);
 	p->state = P_ZOMBIE;

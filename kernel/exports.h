@@ -16,6 +16,7 @@ uintptr_t k_kalloc(uint32_t n);
 void k_kfree(uintptr_t p);
 long k_proc_start(const char *kbuf, int argc, int envc, uint32_t stack_top, uint32_t heap_base);
 int k_proc_pid(void);
+long k_file_load(const char *path, uint32_t *len);
 __attribute__((noreturn)) void k_thread_trap(int sig);
 uintptr_t k_console_want(void);
 int k_console_input(const char *kbuf, int n);

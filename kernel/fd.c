@@ -2,12 +2,14 @@
  * work on any file: read, write, readv, writev, close, lseek, ioctl. */
 #include "fd.h"
 #include "console.h"
+#include "epoll.h"
 #include "kalloc.h"
 #include "klib.h"
 #include "lock.h"
 #include "proc.h"
 #include "syscall.h"
 #include "usercopy.h"
+#include "vfs.h"
 #include <limits.h>
 #include <wunix/errno.h>
 #include <wunix/fcntl.h>
@@ -39,8 +41,12 @@ void file_put(struct file *f)
 	KASSERT(bkl_held() && f->refs > 0);
 	if (--f->refs)
 		return;
+	if (f->epitems)
+		epoll_file_gone(f);
 	if (f->ops->close)
 		f->ops->close(f);
+	if (f->vnode)
+		vnode_put(f->vnode);
 	kfree(f);
 }
 
@@ -53,7 +59,7 @@ struct file *fd_lookup(int fd)
 	return p->fds.fd[fd];
 }
 
-static void fd_set_cloexec(struct fdtable *t, int fd, bool on)
+void fd_set_cloexec(struct fdtable *t, int fd, bool on)
 {
 	if (on)
 		t->cloexec[fd / 8] |= (uint8_t)(1u << (fd % 8));

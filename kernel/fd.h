@@ -8,6 +8,9 @@
 struct file;
 struct ioctx;
 struct proc;
+struct waitq;
+struct epitem;
+struct vnode;
 
 /* What a kind of file does. Missing operations: read/write -EINVAL, ioctl
  * -ENOTTY, lseek -ESPIPE, fcntl -EINVAL, poll "always readable and writable".
@@ -19,6 +22,7 @@ struct file_ops {
 	int64_t (*lseek)(struct file *f, int64_t off, int whence);
 	long (*fcntl)(struct file *f, int cmd, unsigned long arg); /* type-specific commands (F_GETPIPE_SZ) */
 	uint32_t (*poll)(struct file *f); /* POLL* events that hold now */
+	struct waitq *(*pollq)(struct file *f); /* woken when poll's answer may change; NULL: never */
 	void (*close)(struct file *f); /* the last reference went away */
 };
 
@@ -30,6 +34,8 @@ struct file {
 	const struct file_ops *ops;
 	void *priv;      /* the device's or file system's object */
 	int minor;       /* device-specific number */
+	struct epitem *epitems; /* epoll registrations watching this file (epoll.c) */
+	struct vnode *vnode; /* the file system object (a reference), NULL for anonymous files */
 };
 
 /* A process's descriptors. BKL held. */
@@ -49,6 +55,12 @@ struct file *fd_lookup(int fd);
 /* Installs f (consuming one reference) at the lowest free descriptor >= min of
  * p: the descriptor, or -EMFILE. BKL held. */
 int fd_install(struct proc *p, struct file *f, int min, bool cloexec);
+/* Sets or reads descriptor fd's close-on-exec flag. BKL held. */
+void fd_set_cloexec(struct fdtable *t, int fd, bool on);
+static inline bool fd_get_cloexec(const struct fdtable *t, int fd)
+{
+	return t->cloexec[fd / 8] & (1u << (fd % 8));
+}
 /* Closes descriptor fd of p: 0 or -EBADF. BKL held. */
 int fd_close(struct proc *p, int fd);
 /* Opens the console on descriptors 0, 1 and 2 of a new process: 0 or -errno. BKL held. */

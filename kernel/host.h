@@ -41,6 +41,10 @@ HOST_IMPORT("now_ns") double host_now_ns(void);
 /* Fills len bytes of kernel memory with cryptographically strong random bytes. */
 HOST_IMPORT("random") void host_random(void *kdst, uint32_t len);
 
+/* Copies len bytes of the root filesystem image at offset off into kernel
+ * memory: the count copied (short only at the end), or -1 if there is no image. */
+HOST_IMPORT("rootfs_read") int host_rootfs_read(void *kdst, double off, uint32_t len);
+
 /* The process pid has exited with the Linux wait status wstatus (onExitGroup). */
 HOST_IMPORT("proc_exit") void host_proc_exit(int pid, int wstatus);
 /* Ends the calling thread: unwinds the worker out of the guest and the kernel.

@@ -18,4 +18,21 @@ struct sigacts {
 /* Every signal at its default disposition. */
 void sig_init(struct sigacts *sa);
 
+struct proc;
+struct thread;
+
+/* Makes sig pending for thread t (thread-directed: SIGPIPE, traps) or for the
+ * whole process p; discarded at once if ignored and not blocked. BKL held. */
+void sig_send_thread(struct thread *t, int sig);
+void sig_send(struct proc *p, int sig);
+/* The pending signals t may take now (not blocked). BKL held. */
+uint64_t sig_pending(const struct thread *t);
+/* On the way out of a system call: applies the default action of pending,
+ * unblocked signals at SIG_DFL (terminate: the process dies; ignore: dropped),
+ * drops those at SIG_IGN, leaves caught ones pending (no handlers yet), then
+ * restores a mask saved by ppoll/pselect6/epoll_pwait. BKL held; may not return. */
+void sig_syscall_exit(struct thread *t);
+/* Whether sig_syscall_exit has work for t (cheap: on every syscall). BKL held. */
+bool sig_exit_work(const struct thread *t);
+
 #endif

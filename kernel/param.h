@@ -20,5 +20,13 @@
 #define ARG_STACK_KEEP 16384     /* stack left to the program below its arguments (else E2BIG) */
 #define MAX_RW_COUNT 0x7ffff000  /* largest read/write transfer, as Linux's INT_MAX & PAGE_MASK */
 #define TRACE_LINE 256           /* longest trace line */
+#define PIPE_BUF 4096            /* pipe writes up to this size are atomic (POSIX) */
+#define PIPE_DEFAULT_SIZE 65536  /* ring of a new pipe (F_GETPIPE_SZ) */
+#define PIPE_MAX_SIZE (1u << 20) /* largest F_SETPIPE_SZ (Linux's pipe-max-size) */
+#define MEMFS_LIMIT (256ull << 20) /* bytes the root memfs may hold (data, names, inodes): then ENOSPC */
+#define DEVFS_LIMIT (1ull << 20) /* bytes of /dev's memfs */
+#define MEMFS_CHUNK (4 * 4096 - 64) /* file data block: four kalloc pages less the allocator's header */
+
+#define IMAGE_MAX (256u << 20)     /* largest program file exec reads */
 
 #endif

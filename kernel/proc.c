@@ -94,6 +94,8 @@ struct thread *thread_alloc(struct proc *p)
 		t->cpu = NULL;
 		t->clear_child_tid = 0;
 		t->sigmask = 0;
+		t->sigpending = 0;
+		t->sigmask_restore = false;
 		t->start_ns = ktime_mono();
 		atomic_store32(&t->wake, 0);
 		atomic_store32(&t->state, TS_KERNEL);

@@ -10,6 +10,8 @@
 #include "types.h"
 #include <wunix/boot.h>
 
+struct vnode;
+
 enum thread_state { /* the state word (docs/abi.md) */
 	TS_USER = WUNIX_THREAD_USER,
 	TS_KERNEL = WUNIX_THREAD_KERNEL,
@@ -30,6 +32,9 @@ struct thread {
 	struct cpu *cpu;     /* the CPU (worker) this thread runs on */
 	uaddr_t clear_child_tid;
 	uint64_t sigmask;    /* blocked signals */
+	uint64_t sigpending; /* signals sent to this thread, not yet delivered */
+	uint64_t sigmask_saved; /* sigmask to restore on syscall exit (ppoll, pselect6, epoll_pwait) */
+	bool sigmask_restore; /* sigmask_saved is set */
 	int64_t start_ns;    /* monotonic time the thread started */
 };
 
@@ -48,6 +53,10 @@ struct proc {
 	struct fdtable fds;
 	struct mm mm;
 	struct sigacts sig;
+	struct vnode *cwd;    /* working directory (a reference), vfs.c */
+	struct vnode *root;   /* root directory, chroot's (a reference) */
+	uint32_t umask;
+	uint64_t sigpending;  /* signals sent to the process, not yet delivered */
 };
 
 extern struct proc procs[NPROC];
@@ -69,6 +78,8 @@ void proc_init(void);
 /* A new process, a child of parent, with no threads; or NULL (pids or slots
  * exhausted). BKL held. */
 struct proc *proc_alloc(struct proc *parent);
+/* Reads the program file at path into a new kernel buffer (exec.c): 0 or -errno. BKL held. */
+long kern_load_image(const char *path, void **buf, uint32_t *len);
 /* A new thread of p (tid = p->pid for its first thread); or NULL. BKL held. */
 struct thread *thread_alloc(struct proc *p);
 /* Releases a thread slot; the state word becomes DEAD. BKL held. */

@@ -1,11 +1,14 @@
-/* kernel/signal.c -- signal dispositions (per process) and masks (per thread).
- * Only the state is kept so far; delivery arrives with the signals issue. */
+/* kernel/signal.c -- signal dispositions (per process), masks (per thread),
+ * pending sets, and default actions applied on the way out of a system call.
+ * Handlers, EINTR and job control arrive with the signals issue. */
 #include "ksignal.h"
 #include "klib.h"
+#include "lock.h"
 #include "proc.h"
 #include "syscall.h"
 #include "usercopy.h"
 #include <wunix/errno.h>
+#include <wunix/wait.h>
 
 void sig_init(struct sigacts *sa)
 {
@@ -78,4 +81,100 @@ long sys_rt_sigprocmask(const sarg_t *a)
 	if (uold && copyout(uold, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
+}
+
+enum sig_default { SD_TERM, SD_IGN, SD_STOP, SD_CONT };
+
+/* The default action of sig (signal(7)); real-time signals terminate. */
+static enum sig_default sig_default(int sig)
+{
+	switch (sig) {
+	case SIGCHLD:
+	case SIGURG:
+	case SIGWINCH:
+		return SD_IGN;
+	case SIGCONT:
+		return SD_CONT;
+	case SIGSTOP:
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		return SD_STOP;
+	default:
+		return SD_TERM;
+	}
+}
+
+/* Whether sending sig to a thread with mask blocked would be discarded at
+ * once: ignored, and not blocked (a blocked signal stays, since its handler
+ * may change before it is unblocked). */
+static bool sig_discarded(const struct proc *p, uint64_t blocked, int sig)
+{
+	uint32_t h = p->sig.act[sig - 1].sa_handler;
+
+	if (sig == SIGKILL || sig == SIGSTOP || (blocked & SIGBIT(sig)))
+		return false;
+	return h == SIG_IGN || (h == SIG_DFL && (sig_default(sig) == SD_IGN || sig_default(sig) == SD_CONT));
+}
+
+void sig_send_thread(struct thread *t, int sig)
+{
+	KASSERT(bkl_held() && sig >= 1 && sig <= WUNIX_NSIG);
+	if (!sig_discarded(t->proc, t->sigmask, sig))
+		t->sigpending |= SIGBIT(sig);
+}
+
+void sig_send(struct proc *p, int sig)
+{
+	KASSERT(bkl_held() && sig >= 1 && sig <= WUNIX_NSIG);
+	/* process-directed: blocked means blocked by every thread; with one thread
+	 * per process so far, that is the first thread found */
+	for (int i = 0; i < NTHREAD; i++)
+		if (threads[i].used && threads[i].proc == p) {
+			if (sig_discarded(p, threads[i].sigmask, sig))
+				return;
+			break;
+		}
+	p->sigpending |= SIGBIT(sig);
+}
+
+uint64_t sig_pending(const struct thread *t)
+{
+	return (t->sigpending | t->proc->sigpending) & ~t->sigmask;
+}
+
+bool sig_exit_work(const struct thread *t)
+{
+	return t->sigpending | t->proc->sigpending | t->sigmask_restore;
+}
+
+void sig_syscall_exit(struct thread *t)
+{
+	struct proc *p = t->proc;
+	uint64_t todo = sig_pending(t);
+
+	KASSERT(bkl_held());
+	for (int sig = 1; todo; sig++, todo >>= 1) {
+		if (!(todo & 1))
+			continue;
+		uint32_t h = p->sig.act[sig - 1].sa_handler;
+		if (sig == SIGKILL)
+			h = SIG_DFL;
+		if (h != SIG_DFL && h != SIG_IGN)
+			continue; /* caught: stays pending until handlers exist */
+		enum sig_default d = sig_default(sig);
+		if (h == SIG_DFL && d == SD_STOP)
+			continue; /* job control stops come with the signals issue */
+		t->sigpending &= ~SIGBIT(sig);
+		p->sigpending &= ~SIGBIT(sig);
+		if (h == SIG_DFL && d == SD_TERM) {
+			if (trace_on())
+				klog("[%d] --- killed by signal %d ---", p->pid, sig);
+			proc_exit(WUNIX_W_SIGNALED(sig));
+		}
+	}
+	if (t->sigmask_restore) {
+		t->sigmask = t->sigmask_saved;
+		t->sigmask_restore = false;
+	}
 }

@@ -177,6 +177,8 @@ KEXPORT("wunix_syscall") long wunix_syscall(int nr, sarg_t a0, sarg_t a1, sarg_t
 	struct thread *t = kentry();
 	long r = t ? syscall_dispatch(nr, args) : -ENOSYS;
 
+	if (t && sig_exit_work(t))
+		sig_syscall_exit(t);
 	kexit(t);
 	return r;
 }

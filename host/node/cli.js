@@ -1,11 +1,13 @@
 // bin/wunix: the command line. Parses arguments; `run` is in run.js.
 import fs from 'node:fs';
 
-export const USAGE = `usage: wunix run [--optimize] [-e NAME=VALUE]... PROGRAM [ARGS...]
+export const USAGE = `usage: wunix run [--optimize] [--rootfs FILE] [-e NAME=VALUE]... PROGRAM [ARGS...]
        wunix --help
 
-Runs PROGRAM, a WebAssembly program built with wunix-cc (a host path), as a wunix process with ARGS,
-the host's stdin, stdout and stderr, and the environment PATH, HOME and TERM; -e sets a variable.
+Boots wunix with the root filesystem image FILE (default: build/rootfs.tar of this tree) and runs PROGRAM,
+a WebAssembly program built with wunix-cc, as a wunix process with ARGS, the host's stdin, stdout and
+stderr, and the environment PATH, HOME and TERM; -e sets a variable. PROGRAM is a host file if one
+exists by that name, else a program inside wunix (searched on PATH when it has no slash).
 The exit status is the program's, or 128+N when signal N killed it. --optimize compiles the program
 with V8's optimising compiler before it starts (slower start, faster long-running loops).
 
@@ -34,6 +36,7 @@ export function parseArgs(argv) {
   if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { help: true };
   if (argv[0] !== 'run') throw new Exit(EX_USAGE, `wunix: unknown command '${argv[0]}'\n${USAGE}`);
   const env = [];
+  let rootfs = null;
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -49,6 +52,11 @@ export function parseArgs(argv) {
     else if (a.startsWith('-e') && a.length > 2) assignment = a.slice(2);
     else if (a === '-h' || a === '--help') return { help: true };
     else if (a === '--optimize') continue; // acted on by start.cjs
+    else if (a === '--rootfs' || a.startsWith('--rootfs=')) {
+      if (a === '--rootfs' && ++i >= argv.length) throw new Exit(EX_USAGE, `wunix: --rootfs needs a FILE\n${USAGE}`);
+      rootfs = a === '--rootfs' ? argv[i] : a.slice(9);
+      continue;
+    }
     else if (a.startsWith('-') && a !== '-') throw new Exit(EX_USAGE, `wunix: unknown option '${a}'\n${USAGE}`);
     else break;
     const eq = assignment.indexOf('=');
@@ -56,7 +64,7 @@ export function parseArgs(argv) {
     env.push([assignment.slice(0, eq), assignment.slice(eq + 1)]);
   }
   if (i >= argv.length) throw new Exit(EX_USAGE, `wunix: run needs a PROGRAM\n${USAGE}`);
-  return { program: argv[i], args: argv.slice(i + 1), env };
+  return { program: argv[i], args: argv.slice(i + 1), env, rootfs };
 }
 
 // Runs the command with the arguments after `wunix`; cpu: a CPU worker start.cjs started for `run`, or

@@ -7,7 +7,8 @@ import { signalMessage } from '../signals.js';
 import { startWorker } from './workers.cjs';
 import { Exit, say } from './cli.js';
 
-const EX_NOEXEC = 126, EX_NOTFOUND = 127, EX_SOFTWARE = 70;
+const EX_USAGE = 2, EX_NOEXEC = 126, EX_NOTFOUND = 127, EX_SOFTWARE = 70;
+const ENOENT = 2, E2BIG = 7, EACCES = 13;
 const PAGES_4G = 65536;
 
 // The guest's environment: the defaults, then -e assignments in order (a later one wins).
@@ -39,6 +40,21 @@ function readProgram(path) {
     if (e.code === 'EACCES') throw new Exit(EX_NOEXEC, `wunix: ${path}: Permission denied`);
     throw new Exit(EX_NOEXEC, `wunix: ${path}: ${e.message}`);
   }
+}
+
+// The root filesystem image in a SharedArrayBuffer (every CPU reads the one copy), or null without one.
+function readRootfs(file) {
+  const path = file ?? new URL('../../build/rootfs.tar', import.meta.url);
+  let bytes;
+  try {
+    bytes = fs.readFileSync(path);
+  } catch (e) {
+    if (file === null && e.code === 'ENOENT') return null;
+    throw new Exit(EX_USAGE, `wunix: cannot read the root filesystem image ${file}: ${e.code ?? e.message}`);
+  }
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  shared.set(bytes);
+  return shared.buffer;
 }
 
 function readKernel() {
@@ -98,11 +114,14 @@ function bootArgs() {
 }
 
 // Runs the program; resolves with the command's exit status. cpu: a worker already started, or null.
-export async function run({ program, args, env }, cpu) {
-  const bytes = readProgram(program);
-  const memory = checkProgram(program, bytes);
+export async function run({ program, args, env, rootfs = null }, cpu) {
+  // A host file by that name wins; otherwise the program is looked up inside wunix.
+  const onHost = fs.existsSync(program);
+  const bytes = onHost ? readProgram(program) : null;
+  const memory = onHost ? checkProgram(program, bytes) : null;
   const kernel = readKernel();
   const { boot, stdoutIsTty } = bootArgs();
+  boot.rootfs = readRootfs(rootfs);
 
   let stdin = null;
   let initPid = -1;
@@ -139,7 +158,8 @@ export async function run({ program, args, env }, cpu) {
 
   try {
     initPid = await sup.spawn({
-      module: await compileProgram(program, bytes),
+      module: onHost ? await compileProgram(program, bytes) : null,
+      path: onHost ? null : program,
       argv: [program, ...args],
       envp: guestEnv(env, process.env, stdoutIsTty),
       memory,
@@ -147,7 +167,9 @@ export async function run({ program, args, env }, cpu) {
   } catch (e) {
     await sup.shutdown();
     if (e instanceof Exit) throw e;
-    const why = e.errno === 7 ? 'Argument list too long' : e.message;
+    if (e.errno === ENOENT) throw new Exit(EX_NOTFOUND, `wunix: ${program}: No such file or directory`);
+    if (e.errno === EACCES) throw new Exit(EX_NOEXEC, `wunix: ${program}: Permission denied`);
+    const why = e.errno === E2BIG ? 'Argument list too long' : e.message;
     throw new Exit(EX_NOEXEC, `wunix: ${program}: cannot execute: ${why}`);
   }
   const wstatus = await exited;

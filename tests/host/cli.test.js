@@ -16,15 +16,18 @@ const file = (name, bytes) => {
 };
 
 test('parseArgs: -e forms, --, program and its arguments', () => {
-  assert.deepEqual(parseArgs(['run', 'p', '-e', 'X=1']), { program: 'p', args: ['-e', 'X=1'], env: [] });
+  assert.deepEqual(parseArgs(['run', 'p', '-e', 'X=1']), { program: 'p', args: ['-e', 'X=1'], env: [], rootfs: null });
   assert.deepEqual(parseArgs(['run', '-e', 'A=1', '-eB=2=3', '--env', 'C=', '--env=D=4', 'p', 'x']), {
     program: 'p',
     args: ['x'],
     env: [['A', '1'], ['B', '2=3'], ['C', ''], ['D', '4']],
+    rootfs: null,
   });
-  assert.deepEqual(parseArgs(['run', '--', '-p', 'a']), { program: '-p', args: ['a'], env: [] });
+  assert.deepEqual(parseArgs(['run', '--', '-p', 'a']), { program: '-p', args: ['a'], env: [], rootfs: null });
+  assert.deepEqual(parseArgs(['run', '--rootfs', 'r.tar', '--optimize', 'p']), { program: 'p', args: [], env: [], rootfs: 'r.tar' });
+  assert.deepEqual(parseArgs(['run', '--rootfs=r.tar', 'p']).rootfs, 'r.tar');
   assert.deepEqual(parseArgs(['--help']), { help: true });
-  for (const bad of [[], ['walk'], ['run'], ['run', '-e'], ['run', '-e', 'NOEQUALS', 'p'], ['run', '-x', 'p']]) {
+  for (const bad of [[], ['walk'], ['run'], ['run', '-e'], ['run', '-e', 'NOEQUALS', 'p'], ['run', '-x', 'p'], ['run', '--rootfs']]) {
     assert.throws(() => parseArgs(bad), (e) => e.code === 2, JSON.stringify(bad));
   }
 });

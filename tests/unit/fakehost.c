@@ -140,6 +140,20 @@ void host_random(void *kdst, uint32_t len)
 	memcpy(fh_last_random, kdst, len < sizeof(fh_last_random) ? len : sizeof(fh_last_random));
 }
 
+const uint8_t *fh_rootfs;
+size_t fh_rootfs_len;
+
+int host_rootfs_read(void *kdst, double off, uint32_t len)
+{
+	if (!fh_rootfs)
+		return -1;
+	if (off >= (double)fh_rootfs_len)
+		return 0;
+	size_t o = (size_t)off, n = len < fh_rootfs_len - o ? len : fh_rootfs_len - o;
+	memcpy(kdst, fh_rootfs + o, n);
+	return (int)n;
+}
+
 void host_proc_exit(int pid, int wstatus)
 {
 	fh_exit_pid = pid;

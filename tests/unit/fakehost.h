@@ -47,6 +47,9 @@ int fh_run_until_exit(void (*fn)(void *), void *arg);
 extern _Thread_local int fh_exit_pid, fh_exit_status;
 /* Calls of the user-memory imports so far, all threads. */
 extern long fh_ucopy_calls;
+/* The root filesystem image host_rootfs_read serves (NULL: none), set before boot. */
+extern const uint8_t *fh_rootfs;
+extern size_t fh_rootfs_len;
 /* The last bytes host_random produced on this thread (up to 256). */
 extern _Thread_local uint8_t fh_last_random[256];
 

@@ -32,4 +32,24 @@
 #define SEEK_DATA 3
 #define SEEK_HOLE 4
 
+#define F_DUPFD 0
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+#define F_GETLK 5
+#define F_SETLK 6
+#define F_SETLKW 7
+#define F_OFD_GETLK 36
+#define F_OFD_SETLK 37
+#define F_OFD_SETLKW 38
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC 1
+
+#define CLOSE_RANGE_UNSHARE 2
+#define CLOSE_RANGE_CLOEXEC 4
+
+#define MFD_CLOEXEC 1
+#define MFD_ALLOW_SEALING 2
+
 #endif
