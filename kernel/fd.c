@@ -171,36 +171,47 @@ long sys_write(const sarg_t *a)
 	return kern_write(f, &io_user, (uaddr_t)a[1], size_arg(a[2]));
 }
 
-/* readv and writev: checks the whole vector first (EINVAL for a count or a
- * segment too large, EFAULT for a bad segment), then moves segment by segment,
- * stopping at the first short transfer; the total is capped as Linux does. */
-static long rwv(const sarg_t *a, bool write)
+long iov_copyin(uaddr_t uiov, int cnt, struct wunix_iovec **out)
 {
-	struct file *f = fd_lookup((int)a[0]);
-	int cnt = (int)a[2];
-	struct wunix_iovec *iov = NULL;
-	long r, total = 0;
+	struct wunix_iovec *iov;
 
-	if (!f)
-		return -EBADF;
+	*out = NULL;
 	if (cnt < 0 || cnt > WUNIX_IOV_MAX)
 		return -EINVAL;
 	if (cnt == 0)
 		return 0;
 	if (!(iov = kalloc(sizeof(*iov) * (size_t)cnt)))
 		return -ENOMEM;
-	r = -EFAULT;
-	if (copyin(iov, (uaddr_t)a[1], sizeof(*iov) * (size_t)cnt))
-		goto fail;
+	if (copyin(iov, uiov, sizeof(*iov) * (size_t)cnt))
+		goto efault;
 	for (int i = 0; i < cnt; i++) {
-		r = -EINVAL;
-		if (iov[i].iov_len > INT32_MAX)
-			goto fail;
-		r = -EFAULT;
+		if (iov[i].iov_len > INT32_MAX) {
+			kfree(iov);
+			return -EINVAL;
+		}
 		if (!uaddr_range_ok(iov[i].iov_base, iov[i].iov_len))
-			goto fail;
+			goto efault;
 	}
-	r = 0;
+	*out = iov;
+	return 0;
+efault:
+	kfree(iov);
+	return -EFAULT;
+}
+
+/* readv and writev: the vector is checked first (iov_copyin), then moved segment
+ * by segment, stopping at the first short transfer; the total is capped as Linux does. */
+static long rwv(const sarg_t *a, bool write)
+{
+	struct file *f = fd_lookup((int)a[0]);
+	int cnt = (int)a[2];
+	struct wunix_iovec *iov;
+	long r, total = 0;
+
+	if (!f)
+		return -EBADF;
+	if ((r = iov_copyin((uaddr_t)a[1], cnt, &iov)) || cnt == 0)
+		return r;
 	for (int i = 0; i < cnt; i++) {
 		size_t len = MIN((size_t)iov[i].iov_len, (size_t)(MAX_RW_COUNT - total));
 		if (len == 0 && iov[i].iov_len)
@@ -215,7 +226,6 @@ static long rwv(const sarg_t *a, bool write)
 	}
 	if (total)
 		r = total;
-fail:
 	kfree(iov);
 	return r;
 }

@@ -68,6 +68,11 @@ int fd_init_stdio(struct proc *p);
 /* Closes every descriptor of an exiting process. BKL held. */
 void fd_exit(struct proc *p);
 
+/* Copies in and checks an iovec array of cnt entries (EINVAL for a count or a
+ * segment too large, EFAULT for a bad segment): 0 with *out kalloc'd (NULL when
+ * cnt is 0; the caller kfrees it), or -errno. BKL held. */
+struct wunix_iovec;
+long iov_copyin(uaddr_t uiov, int cnt, struct wunix_iovec **out);
 /* The cores of read and write on a file: bytes moved or -errno. BKL held; may sleep. */
 long kern_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
 long kern_write(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);

@@ -402,29 +402,15 @@ static long prwv(const sarg_t *a, bool write)
 	struct file *f = fd_lookup((int)a[0]);
 	int cnt = (int)a[2];
 	int64_t off = (int64_t)((uint64_t)(uint32_t)a[3] | ((uint64_t)(uint32_t)a[4] << 32));
-	struct wunix_iovec *iov = NULL;
+	struct wunix_iovec *iov;
 	long r, total = 0;
 
 	if (!f)
 		return -EBADF;
-	if (cnt < 0 || cnt > WUNIX_IOV_MAX || off < 0)
+	if (off < 0)
 		return -EINVAL;
-	if (cnt == 0)
-		return 0;
-	if (!(iov = kalloc(sizeof(*iov) * (size_t)cnt)))
-		return -ENOMEM;
-	r = -EFAULT;
-	if (copyin(iov, (uaddr_t)a[1], sizeof(*iov) * (size_t)cnt))
-		goto fail;
-	for (int i = 0; i < cnt; i++) {
-		r = -EINVAL;
-		if (iov[i].iov_len > INT32_MAX)
-			goto fail;
-		r = -EFAULT;
-		if (!uaddr_range_ok(iov[i].iov_base, iov[i].iov_len))
-			goto fail;
-	}
-	r = 0;
+	if ((r = iov_copyin((uaddr_t)a[1], cnt, &iov)) || cnt == 0)
+		return r;
 	for (int i = 0; i < cnt; i++) {
 		size_t len = MIN((size_t)iov[i].iov_len, (size_t)(MAX_RW_COUNT - total));
 		if (len == 0 && iov[i].iov_len)
@@ -440,7 +426,6 @@ static long prwv(const sarg_t *a, bool write)
 	}
 	if (total)
 		r = total;
-fail:
 	kfree(iov);
 	return r;
 }
