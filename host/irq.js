@@ -24,7 +24,7 @@ export function runIrq({ port, io }) {
 
   function boot(msg) {
     kmem = msg.kmem;
-    glue = createKernelHost({ kmem, io, post, rootfs: msg.boot.rootfs });
+    glue = createKernelHost({ kmem, io, post, rootfs: msg.boot.rootfs, mounts: msg.boot.mounts });
     ({ k } = startCpu(msg.kmod, kmem, glue.imports, msg.boot));
     wantIndex = k.k_console_want() >> 2;
     watch();

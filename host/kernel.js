@@ -1,3 +1,5 @@
+import { hostfsImports } from './hostfs.js';
+
 // Kernel glue: the `host` imports of kernel/host.h for one CPU (worker), and the CPU start-up of docs/abi.md.
 
 const EBADF = 9, EFAULT = 14, ENAMETOOLONG = 36;
@@ -13,10 +15,10 @@ export class KernelPanic {
 }
 
 // Makes the `host` import object for one CPU. io: {writeConsole(fd, u8, off, len) → n | -errno, nowNs(),
-// randomFill(u8)}; post(msg): a message to the supervisor; rootfs: the root filesystem image (bytes in a
-// SharedArrayBuffer, so every CPU shares one copy) or null. Set the current process memory with
-// setProcessMemory().
-export function createKernelHost({ kmem, io, post, rootfs = null }) {
+// randomFill(u8), hostfs (optional: host/node/hostfs.js)}; post(msg): a message to the supervisor; rootfs:
+// the root filesystem image (bytes in a SharedArrayBuffer, so every CPU shares one copy) or null; mounts:
+// the host directories to mount, [{host, guest}]. Set the current process memory with setProcessMemory().
+export function createKernelHost({ kmem, io, post, rootfs = null, mounts = [] }) {
   let umem = null;
   let u8 = new Uint8Array(0);
   let k8 = new Uint8Array(kmem.buffer);
@@ -145,6 +147,8 @@ export function createKernelHost({ kmem, io, post, rootfs = null }) {
       panic(text(ksrc >>> 0, len >>> 0));
     },
   };
+
+  Object.assign(imports, hostfsImports({ mounts, fs: io.hostfs ?? null, kernel, user }));
 
   // Reports a fatal kernel error to stderr and the supervisor, then unwinds this CPU.
   function panic(message) {

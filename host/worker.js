@@ -22,7 +22,7 @@ export function runCpu({ port, io }) {
     try {
       if (!cpu) {
         kmem = msg.kmem;
-        glue = createKernelHost({ kmem, io, post, rootfs: msg.boot.rootfs });
+        glue = createKernelHost({ kmem, io, post, rootfs: msg.boot.rootfs, mounts: msg.boot.mounts });
         cpu = startCpu(msg.kmod, kmem, glue.imports, msg.boot);
       }
       thread = newProcess(msg);

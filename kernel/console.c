@@ -188,6 +188,11 @@ static const struct file_ops console_ops = {
 	.pollq = con_pollq,
 };
 
+bool file_is_console(const struct file *f)
+{
+	return f->ops == &console_ops;
+}
+
 struct file *console_open(int stream)
 {
 	uint32_t flags = con.tty[stream] ? O_RDWR : stream == 0 ? O_RDONLY : O_WRONLY;

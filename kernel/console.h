@@ -11,6 +11,8 @@ void console_init(int bootflags, int winsize);
 /* A new open file description of the console as descriptor stream (0, 1 or 2)
  * of a new process, or NULL. BKL held. */
 struct file *console_open(int stream);
+/* Whether f is a console file (console_open's). */
+bool file_is_console(const struct file *f);
 /* Accepts n bytes of host stdin (n == 0: end of file) and wakes readers: the
  * number of bytes taken (the ring may be full), or -EINVAL. BKL held. */
 int console_input(const char *kbuf, int n);

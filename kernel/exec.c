@@ -9,6 +9,7 @@
 #include "lock.h"
 #include "param.h"
 #include "proc.h"
+#include "procfs.h"
 #include "usercopy.h"
 #include "vfs.h"
 #include <wunix/auxv.h>
@@ -17,6 +18,10 @@
 
 #define NAUXV 11    /* auxv pairs before AT_NULL */
 #define RANDOM_BYTES 16
+
+/* The program file each CPU loaded last (k_file_load), for the /proc/N/exe of
+ * the process it starts next. BKL held. */
+static struct vnode *loaded_image[NCPU];
 
 /* Where the pieces of the initial stack go, below stack_top:
  *   [sp]            argc, argv[argc], NULL, envp[envc], NULL, auxv pairs (32-bit words)
@@ -115,6 +120,7 @@ static long proc_start(const char *kbuf, int argc, int envc, uaddr_t stack_top, 
 	long strbytes = strings_size(kbuf, argc + envc);
 	if (strbytes < 0)
 		return strbytes;
+	long argbytes = strings_size(kbuf, argc);
 	r = layout(&l, stack_top, (size_t)strbytes, argc, envc);
 	if (r)
 		return r;
@@ -135,9 +141,14 @@ static long proc_start(const char *kbuf, int argc, int envc, uaddr_t stack_top, 
 	}
 	if ((r = write_stack(&l, kbuf, argc, envc, &p->cred)))
 		goto fail;
+	r = procfs_proc_start(p, kbuf, (size_t)argbytes, (size_t)(strbytes - argbytes), loaded_image[cpu_self->id]);
+	loaded_image[cpu_self->id] = NULL;
+	if (r)
+		goto fail;
 	return (long)l.sp;
 fail:
 	if (p) {
+		procfs_proc_exit(p);
 		fd_exit(p);
 		vfs_exit(p);
 		mm_exit(&p->mm);
@@ -171,10 +182,8 @@ KEXPORT("k_proc_pid") int k_proc_pid(void)
 	return p ? p->pid : 0;
 }
 
-/* Reads the program file at path into a new kernel buffer: 0 with *buf and *len
- * set, or -errno (ENOENT, ENOTDIR, ELOOP, EACCES for what cannot be executed).
- * The start of exec; BKL held. */
-long kern_load_image(const char *path, void **buf, uint32_t *len)
+/* kern_load_image that also hands out the file's vnode (a reference) in *vnp if vnp is not NULL. */
+static long load_image(const char *path, void **buf, uint32_t *len, struct vnode **vnp)
 {
 	struct vnode *vn;
 	long r = vfs_lookup(AT_FDCWD, path, W_FOLLOW, &vn);
@@ -195,8 +204,19 @@ long kern_load_image(const char *path, void **buf, uint32_t *len)
 		else
 			*buf = b, *len = n, r = 0;
 	}
-	vnode_put(vn);
+	if (r == 0 && vnp)
+		*vnp = vn;
+	else
+		vnode_put(vn);
 	return r;
+}
+
+/* Reads the program file at path into a new kernel buffer: 0 with *buf and *len
+ * set, or -errno (ENOENT, ENOTDIR, ELOOP, EACCES for what cannot be executed).
+ * The start of exec; BKL held. */
+long kern_load_image(const char *path, void **buf, uint32_t *len)
+{
+	return load_image(path, buf, len, NULL);
 }
 
 /* For the host: the program at path (a kernel string), resolved as init sees the
@@ -205,9 +225,17 @@ long kern_load_image(const char *path, void **buf, uint32_t *len)
 KEXPORT("k_file_load") long k_file_load(const char *path, uint32_t *len)
 {
 	struct thread *t = kentry();
+	struct vnode *vn = NULL;
 	void *buf;
-	long r = kern_load_image(path, &buf, len);
+	long r = load_image(path, &buf, len, &vn);
 
+	if (cpu_self && !t) {
+		if (loaded_image[cpu_self->id])
+			vnode_put(loaded_image[cpu_self->id]);
+		loaded_image[cpu_self->id] = vn;
+	} else if (vn) {
+		vnode_put(vn);
+	}
 	kexit(t);
 	return r ? r : (long)(uintptr_t)buf;
 }

@@ -6,6 +6,7 @@
 #include "klib.h"
 #include "lock.h"
 #include "proc.h"
+#include "procfs.h"
 #include "syscall.h"
 #include "usercopy.h"
 #include "vfs.h"
@@ -44,6 +45,7 @@ void proc_exit(int wstatus)
 	fd_exit(p);
 	vfs_exit(p);
 	mm_exit(&p->mm);
+	procfs_proc_exit(p);
 	reparent_children(p);
 	p->state = P_ZOMBIE;
 	p->wstatus = wstatus;

@@ -3,6 +3,7 @@
 #include "fd.h"
 #include "console.h"
 #include "epoll.h"
+#include "flock.h"
 #include "kalloc.h"
 #include "klib.h"
 #include "lock.h"
@@ -43,6 +44,8 @@ void file_put(struct file *f)
 		return;
 	if (f->epitems)
 		epoll_file_gone(f);
+	if (f->vnode && f->vnode->locks)
+		lock_file_gone(f);
 	if (f->ops->close)
 		f->ops->close(f);
 	if (f->vnode)
@@ -87,6 +90,8 @@ int fd_close(struct proc *p, int fd)
 	struct file *f = p->fds.fd[fd];
 	p->fds.fd[fd] = NULL;
 	fd_set_cloexec(&p->fds, fd, false);
+	if (f->vnode && f->vnode->locks)
+		lock_close(p, f->vnode);
 	file_put(f);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* kernel/fd_calls.c -- system calls on descriptors themselves: dup, dup3,
  * fcntl and close_range. */
 #include "fd.h"
+#include "flock.h"
 #include "klib.h"
 #include "proc.h"
 #include "syscall.h"
@@ -80,6 +81,8 @@ long sys_fcntl(const sarg_t *a)
 	}
 	if (file_is_path(f))
 		return -EBADF;
+	if (fcntl_is_lock(cmd))
+		return kern_fcntl_lock(f, cmd, (uaddr_t)a[2]);
 	if (!f->ops->fcntl)
 		return -EINVAL;
 	return f->ops->fcntl(f, cmd, (unsigned long)(uint32_t)a[2]);

@@ -198,6 +198,10 @@ static long do_chmod(struct vnode *vn, uint32_t mode)
 	mode &= 07777;
 	if (curproc()->cred.fsuid != 0 && !in_groups(vn->gid))
 		mode &= ~(uint32_t)S_ISGID;
+	struct vattr va = { .which = VA_MODE, .mode = mode };
+	long r = vn->ops->setattr ? vn->ops->setattr(vn, &va) : 0;
+	if (r)
+		return r;
 	vn->mode = (vn->mode & S_IFMT) | mode;
 	vnode_touch(vn, VT_C);
 	return 0;
@@ -238,6 +242,10 @@ static long do_chown(struct vnode *vn, uint32_t uid, uint32_t gid)
 		if ((uid != (uint32_t)-1 || gid != (uint32_t)-1) && c->fsuid != vn->uid)
 			return -EPERM;
 	}
+	struct vattr va = { .which = VA_OWNER, .uid = uid, .gid = gid };
+	long r = vn->ops->setattr && (uid != (uint32_t)-1 || gid != (uint32_t)-1) ? vn->ops->setattr(vn, &va) : 0;
+	if (r)
+		return r;
 	if (uid != (uint32_t)-1)
 		vn->uid = uid;
 	if (gid != (uint32_t)-1)
@@ -353,6 +361,9 @@ long sys_utimensat(const sarg_t *a)
 	/* explicit times need ownership; "now" also accepts write permission */
 	r = -EPERM;
 	if (!vfs_owner_or_root(vn) && (explicit_time || (r = vfs_permission(vn, W_OK))))
+		goto out;
+	struct vattr va = { .which = VA_TIMES, .atime = set[0] ? t[0] : vn->atime, .mtime = set[1] ? t[1] : vn->mtime };
+	if (vn->ops->setattr && (r = vn->ops->setattr(vn, &va)))
 		goto out;
 	if (set[0])
 		vn->atime = t[0];

@@ -45,6 +45,52 @@ HOST_IMPORT("random") void host_random(void *kdst, uint32_t len);
  * memory: the count copied (short only at the end), or -1 if there is no image. */
 HOST_IMPORT("rootfs_read") int host_rootfs_read(void *kdst, double off, uint32_t len);
 
+/* hostfs (kernel/hostfs.c): host directories mounted at boot, named by index m. A path is
+ * (kpath, plen) relative to mount m's directory: names joined by '/', never "." or "..", ""
+ * for the directory itself. The host follows no symlink in the last component and refuses a
+ * path that would leave the directory. Errors are -errno with Linux's numbers.
+ * Attributes come back as struct hostfs_stat; owner ids are the host's, except the host
+ * user's own uid and gid, which read as 0 (and 0 is passed back as them). */
+struct hostfs_stat {
+	uint32_t mode, nlink, uid, gid;
+	uint64_t ino;
+	int64_t size, blocks;
+	int64_t atime, mtime, ctime; /* ns since the epoch */
+};
+/* Copies mount m's guest path (NUL-terminated, at most len bytes) to kdst: its length, or -1 when there is no mount m. */
+HOST_IMPORT("hostfs_mount") int host_hostfs_mount(int m, char *kdst, uint32_t len);
+/* lstat(2) of path into *kst: 0 or -errno. */
+HOST_IMPORT("hostfs_stat") int host_hostfs_stat(int m, const char *kpath, uint32_t plen, struct hostfs_stat *kst);
+/* fstat(2) of host descriptor fd (from hostfs_open) into *kst: 0 or -errno. */
+HOST_IMPORT("hostfs_fstat") int host_hostfs_fstat(int fd, struct hostfs_stat *kst);
+/* Opens path, a regular file, for acc (1 read, 2 write, 3 both), never through a symlink: a host descriptor or -errno. */
+HOST_IMPORT("hostfs_open") int host_hostfs_open(int m, const char *kpath, uint32_t plen, int acc);
+HOST_IMPORT("hostfs_close") void host_hostfs_close(int fd);
+/* Reads or writes up to len bytes at offset off of host descriptor fd, to or from kbuf, or when kbuf is
+ * NULL the current process's memory at ubuf (bounds checked as copyout/copyin): the count or -errno. */
+HOST_IMPORT("hostfs_pread") int host_hostfs_pread(int fd, void *kbuf, uint32_t ubuf, uint32_t len, double off);
+HOST_IMPORT("hostfs_pwrite") int host_hostfs_pwrite(int fd, const void *kbuf, uint32_t ubuf, uint32_t len, double off);
+/* ftruncate(2) of host descriptor fd: 0 or -errno. */
+HOST_IMPORT("hostfs_ftruncate") int host_hostfs_ftruncate(int fd, double size);
+/* Entry idx (from 0; "." and ".." are left out) of directory path: its inode number (u64) at kdst, its
+ * DT_* type (u8) at kdst+8 and its name from kdst+9 (len bytes in all): the name's length, 0 after the
+ * last entry, or -errno. */
+HOST_IMPORT("hostfs_readdir") int host_hostfs_readdir(int m, const char *kpath, uint32_t plen, uint32_t idx, void *kdst, uint32_t len);
+/* Creates path: a regular file (failing if it exists), a directory, or a symlink to (ktarget, tlen), as
+ * mode's type says, with permissions mode & 07777 exactly: 0 or -errno. */
+HOST_IMPORT("hostfs_create") int host_hostfs_create(int m, const char *kpath, uint32_t plen, uint32_t mode, const char *ktarget, uint32_t tlen);
+/* Removes path: unlink(2), or rmdir(2) when dir is 1. */
+HOST_IMPORT("hostfs_unlink") int host_hostfs_unlink(int m, const char *kpath, uint32_t plen, int dir);
+/* rename(2) of old to new (flags: RENAME_NOREPLACE only), or link(2) old as new. */
+HOST_IMPORT("hostfs_rename") int host_hostfs_rename(int m, const char *kold, uint32_t olen, const char *knew, uint32_t nlen, uint32_t flags);
+HOST_IMPORT("hostfs_link") int host_hostfs_link(int m, const char *kold, uint32_t olen, const char *knew, uint32_t nlen);
+/* Copies path's symlink target (no NUL) into kdst of len bytes: its length or -errno. */
+HOST_IMPORT("hostfs_readlink") int host_hostfs_readlink(int m, const char *kpath, uint32_t plen, char *kdst, uint32_t len);
+/* chmod(2), lchown(2) (-1 keeps an id) and lutimes of path (times as seconds and nanoseconds): 0 or -errno. */
+HOST_IMPORT("hostfs_chmod") int host_hostfs_chmod(int m, const char *kpath, uint32_t plen, uint32_t mode);
+HOST_IMPORT("hostfs_chown") int host_hostfs_chown(int m, const char *kpath, uint32_t plen, int uid, int gid);
+HOST_IMPORT("hostfs_utimes") int host_hostfs_utimes(int m, const char *kpath, uint32_t plen, double asec, int ansec, double msec, int mnsec);
+
 /* The process pid has exited with the Linux wait status wstatus (onExitGroup). */
 HOST_IMPORT("proc_exit") void host_proc_exit(int pid, int wstatus);
 /* Ends the calling thread: unwinds the worker out of the guest and the kernel.

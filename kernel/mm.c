@@ -1,5 +1,5 @@
-/* kernel/mm.c -- a process's address space: the break, and anonymous mappings
- * kept as a sorted list of VMAs above the break's last page. Process memory is
+/* kernel/mm.c -- a process's address space: the break, and mappings (anonymous,
+ * or of files: mm_file.c) kept as a sorted list of VMAs above the break's last page. Process memory is
  * one wasm memory that only grows (host_umem_grow); memory the process used
  * before is zeroed when it is handed out again. Protections are bookkeeping:
  * wasm cannot enforce them. */
@@ -13,6 +13,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "usercopy.h"
+#include "vfs.h"
 #include <wunix/errno.h>
 #include <wunix/mman.h>
 
@@ -72,9 +73,18 @@ static struct vma *vma_new(uaddr_t start, uaddr_t end, int prot, int flags)
 	return v;
 }
 
+static void vma_free(struct vma *v)
+{
+	mmfile_detach(v);
+	kfree(v);
+}
+
+/* Whether b, starting where a ends, may join a: same kind, and for a file the
+ * next bytes of the same file. */
 static bool vma_same(const struct vma *a, const struct vma *b)
 {
-	return a->prot == b->prot && a->flags == b->flags;
+	return a->prot == b->prot && a->flags == b->flags && a->vn == b->vn && a->maywrite == b->maywrite &&
+	       (!a->vn || a->off + (int64_t)(a->end - a->start) == b->off);
 }
 
 /* Joins neighbours that touch and agree, keeping the list short. */
@@ -85,7 +95,7 @@ static void vma_merge(struct mm *mm)
 		if (v->end == n->start && vma_same(v, n)) {
 			v->end = n->end;
 			v->next = n->next;
-			kfree(n);
+			vma_free(n);
 		} else {
 			v = n;
 		}
@@ -109,6 +119,7 @@ static long vma_split(struct vma *v, uaddr_t addr)
 
 	if (!n)
 		return -ENOMEM;
+	mmfile_dup(n, v, v->off + (int64_t)(addr - v->start));
 	v->end = addr;
 	n->next = v->next;
 	v->next = n;
@@ -143,7 +154,8 @@ static uaddr_t find_free(struct mm *mm, uint64_t len, uaddr_t hint)
 	return a <= MMAP_END && len <= MMAP_END - a ? a : 0;
 }
 
-/* Removes [start, end) from the mappings: 0 or -ENOMEM (a split failed). */
+/* Removes [start, end) from the mappings, writing back shared file mappings
+ * first: 0 or -ENOMEM (a split failed). */
 static long unmap_range(struct mm *mm, uaddr_t start, uaddr_t end)
 {
 	struct vma **pp = &mm->vmas;
@@ -158,14 +170,17 @@ static long unmap_range(struct mm *mm, uaddr_t start, uaddr_t end)
 			if (vma_split(v, end))
 				return -ENOMEM;
 		}
+		if (v->maywrite)
+			mmfile_flush(v, MAX(v->start, start), MIN(v->end, end));
 		if (v->start < start) {
 			v->end = start;
 			pp = &v->next;
 		} else if (v->end > end) {
+			v->off += (int64_t)(end - v->start);
 			v->start = end;
 		} else {
 			*pp = v->next;
-			kfree(v);
+			vma_free(v);
 		}
 	}
 	return 0;
@@ -183,10 +198,14 @@ int mm_init(struct mm *mm, uaddr_t heap_base)
 
 void mm_exit(struct mm *mm)
 {
+	bool mine = curproc() && mm == &curproc()->mm;
+
 	while (mm->vmas) {
 		struct vma *v = mm->vmas;
+		if (mine && v->maywrite)
+			mmfile_flush(v, v->start, v->end);
 		mm->vmas = v->next;
-		kfree(v);
+		vma_free(v);
 	}
 }
 
@@ -208,21 +227,29 @@ long kern_mmap(uaddr_t addr, uint64_t len, int prot, int flags, int fd, int64_t 
 {
 	struct mm *mm = curmm();
 	int type = flags & MAP_TYPE;
+	struct file *f = NULL;
 	uint64_t plen;
 	uaddr_t start;
 	long r;
 
-	(void)prot;
 	if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)
 		return -EINVAL;
 	if (type == MAP_SHARED_VALIDATE && ((unsigned)flags & ~MAP_KNOWN))
 		return -EOPNOTSUPP;
+	if (type == MAP_SHARED_VALIDATE)
+		type = MAP_SHARED;
 	if (len == 0 || (off & (int64_t)PAGE_MASK))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return fd_lookup(fd) ? -ENODEV : -EBADF;
+	if (!(flags & MAP_ANONYMOUS)) {
+		if (!(f = fd_lookup(fd)) || file_is_path(f))
+			return -EBADF;
+		if ((r = mmfile_check(f, prot, type)))
+			return r;
+	}
 	if (!page_len(len, &plen))
 		return -ENOMEM;
+	if (f && (off < 0 || plen > (uint64_t)(INT64_MAX - off)))
+		return -EOVERFLOW;
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr & PAGE_MASK)
 			return -EINVAL;
@@ -238,17 +265,25 @@ long kern_mmap(uaddr_t addr, uint64_t len, int prot, int flags, int fd, int64_t 
 	} else if (!(start = find_free(mm, plen, addr))) {
 		return -ENOMEM;
 	}
-	struct vma *v = vma_new(start, start + plen, prot, flags & (MAP_TYPE | MAP_ANONYMOUS));
+	struct vma *v = vma_new(start, start + plen, prot, type | (flags & MAP_ANONYMOUS));
 	if (!v)
 		return -ENOMEM;
-	if ((r = prepare(start, start + plen))) {
-		kfree(v);
-		return r;
+	if ((r = prepare(start, start + plen)))
+		goto fail;
+	if (f) {
+		/* the copy must include what this process's shared mappings changed */
+		mmfile_before_read(f->vnode, off, plen);
+		mmfile_attach(v, f, off);
+		if ((r = mmfile_fill(v, start, start + plen)))
+			goto fail;
 	}
 	vma_insert(mm, v);
 	vma_merge(mm);
 	*out = start;
 	return 0;
+fail:
+	vma_free(v);
+	return r == -EFAULT ? -ENOMEM : r;
 }
 
 long kern_munmap(uaddr_t addr, uint64_t len)
@@ -306,6 +341,10 @@ long kern_mremap(uaddr_t old, uint64_t oldlen, uint64_t newlen, int flags, uaddr
 		if ((r = prepare(oldend, old + newlen)))
 			return r;
 		v->end = old + newlen;
+		if (v->vn && (r = mmfile_fill(v, oldend, old + newlen))) {
+			v->end = oldend;
+			return r;
+		}
 		vma_merge(mm);
 		*out = old;
 		return 0;
@@ -315,6 +354,7 @@ long kern_mremap(uaddr_t old, uint64_t oldlen, uint64_t newlen, int flags, uaddr
 
 	/* move: the new range gets the old contents, the old range goes away */
 	int prot = v->prot, vflags = v->flags;
+	int64_t foff = v->off + (int64_t)(old - v->start);
 	uaddr_t dst;
 	if (flags & MREMAP_FIXED) {
 		if ((r = unmap_range(mm, newaddr, newaddr + newlen)))
@@ -326,12 +366,17 @@ long kern_mremap(uaddr_t old, uint64_t oldlen, uint64_t newlen, int flags, uaddr
 	struct vma *n = vma_new(dst, dst + newlen, prot, vflags);
 	if (!n)
 		return -ENOMEM;
-	if ((r = prepare(dst, dst + newlen)) || (r = umemmove(dst, old, MIN(oldlen, newlen)))) {
-		kfree(n);
+	if (v->vn)
+		mmfile_dup(n, v, foff);
+	if ((r = prepare(dst, dst + newlen)) || (r = umemmove(dst, old, MIN(oldlen, newlen))) ||
+	    (n->vn && newlen > oldlen && (r = mmfile_fill(n, dst + oldlen, dst + newlen)))) {
+		vma_free(n);
 		return r == -EFAULT ? -ENOMEM : r;
 	}
 	vma_insert(mm, n);
-	if (flags & MREMAP_DONTUNMAP)
+	if ((flags & MREMAP_DONTUNMAP) && v->vn)
+		mmfile_fill(v, old, oldend); /* a file mapping left behind reads the file again */
+	else if (flags & MREMAP_DONTUNMAP)
 		umemset(old, 0, oldlen);
 	else
 		unmap_range(mm, old, oldend);
@@ -364,6 +409,10 @@ long kern_mprotect(uaddr_t addr, uint64_t len, int prot)
 			return -ENOMEM;
 		if (v->end > a)
 			a = v->end;
+		/* a shared file mapping may become writable only if its descriptor was */
+		if (v->end > addr && (prot & PROT_WRITE) && v->vn && (v->flags & MAP_TYPE) == MAP_SHARED &&
+		    !v->maywrite)
+			return -EACCES;
 	}
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next) {
 		if (v->end <= addr)
@@ -422,7 +471,11 @@ long kern_madvise(uaddr_t addr, uint64_t len, int advice)
 		if (v->start > a)
 			hole = true;
 		uaddr_t s = MAX(v->start, a), e = MIN(v->end, end);
-		if (zero)
+		/* a private file mapping drops its changes and reads the file again;
+		 * a shared one already is what the file holds, for this process */
+		if (zero && v->vn && (v->flags & MAP_TYPE) == MAP_PRIVATE)
+			mmfile_fill(v, s, e);
+		else if (zero && !v->vn)
 			umemset(s, 0, e - s);
 		a = e;
 	}

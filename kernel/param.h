@@ -27,6 +27,9 @@
 #define DEVFS_LIMIT (1ull << 20) /* bytes of /dev's memfs */
 #define MEMFS_CHUNK (4 * 4096 - 64) /* file data block: four kalloc pages less the allocator's header */
 
+#define VPATH_FIND_BUDGET 20000  /* directory entries a search for an open file's name looks at (/proc links) */
+#define VPATH_FIND_DEPTH 32      /* and how deep below its mount's root it looks */
+
 #define IMAGE_MAX (256u << 20)     /* largest program file exec reads */
 
 #endif

@@ -57,6 +57,9 @@ struct proc {
 	struct vnode *root;   /* root directory, chroot's (a reference) */
 	uint32_t umask;
 	uint64_t sigpending;  /* signals sent to the process, not yet delivered */
+	char *args;           /* argv then envp strings as started (kalloc'd; procfs.c) */
+	uint32_t argbytes, envbytes; /* their sizes in args, NULs included */
+	struct vnode *exe;    /* the program file (a reference), or NULL: procfs.c */
 };
 
 extern struct proc procs[NPROC];

@@ -35,7 +35,7 @@ struct vnode *vnode_get(struct vnode *vn)
 void vnode_put(struct vnode *vn)
 {
 	KASSERT(bkl_held() && vn->refs > 0);
-	if (--vn->refs == 0 && vn->nlink == 0 && vn->ops->reclaim)
+	if (--vn->refs == 0 && (vn->nlink == 0 || vn->transient) && vn->ops->reclaim)
 		vn->ops->reclaim(vn);
 }
 
@@ -107,6 +107,11 @@ bool vfs_owner_or_root(struct vnode *vn)
 	return c->fsuid == 0 || c->fsuid == vn->uid;
 }
 
+struct mount *vfs_mount_list(void)
+{
+	return mounts;
+}
+
 long vfs_mount(struct vnode *on, struct mount *m)
 {
 	static uint64_t next_dev = 1;
@@ -137,6 +142,17 @@ static struct vnode *cross_down(struct vnode *vn)
 		vn = r;
 	}
 	return vn;
+}
+
+/* The target of magic link vn (consumed), mounts crossed. */
+static long follow_magic(struct vnode *vn, struct vnode **out)
+{
+	long r = vn->ops->follow(vn, out);
+
+	vnode_put(vn);
+	if (r == 0)
+		*out = cross_down(*out);
+	return r;
 }
 
 /* ".." of dir, never above root; crosses from a mounted root to what it covers. */
@@ -273,7 +289,15 @@ static long walk_parent(struct vnode *start, const char *path, struct vfs_parent
 		}
 		if ((r = lookup_one(dir, s, len, root, &next)))
 			goto fail;
-		if ((next->mode & S_IFMT) == S_IFLNK) {
+		if ((next->mode & S_IFMT) == S_IFLNK && next->ops->follow) {
+			if (++pp->links > SYMLOOP_MAX) {
+				vnode_put(next);
+				r = -ELOOP;
+				goto fail;
+			}
+			if ((r = follow_magic(next, &next)))
+				goto fail;
+		} else if ((next->mode & S_IFMT) == S_IFLNK) {
 			char *t = NULL;
 			r = -ELOOP;
 			if (++pp->links > SYMLOOP_MAX || (r = read_link(next, &t))) {
@@ -388,6 +412,17 @@ long vfs_lookup(int dirfd, const char *path, int flags, struct vnode **out)
 		if ((vn->mode & S_IFMT) != S_IFLNK || !((flags & W_FOLLOW) || pp.slash))
 			break;
 		r = -ELOOP;
+		if (vn->ops->follow) {
+			struct vnode *target;
+			if (++pp.links > SYMLOOP_MAX)
+				goto fail;
+			r = follow_magic(vn, &target);
+			vn = NULL;
+			if (r)
+				goto fail;
+			vn = target;
+			break;
+		}
 		if (++pp.links > SYMLOOP_MAX || (r = read_link(vn, &t)))
 			goto fail;
 		vnode_put(vn);
@@ -423,6 +458,8 @@ fail:
 
 void vfs_stat(struct vnode *vn, struct wunix_stat *st)
 {
+	if (vn->ops->getattr)
+		vn->ops->getattr(vn);
 	memset(st, 0, sizeof(*st));
 	st->st_dev = vn->mnt ? vn->mnt->dev : 0;
 	st->st_ino = vn->ino;
@@ -475,7 +512,7 @@ static long mkdir_boot(const char *path, uint32_t mode)
 
 void vfs_init(void)
 {
-	static struct mount rootm, devm;
+	static struct mount rootm, devm, procm;
 	static struct proc tmp;
 	struct vnode *dev;
 
@@ -497,6 +534,10 @@ void vfs_init(void)
 		kpanic("vfs: cannot mount /dev");
 	vnode_put(dev);
 	devfs_init(devm.root);
+	if (vfs_lookup(AT_FDCWD, "/proc", W_DIR, &dev) || procfs_mount(&procm) || vfs_mount(dev, &procm))
+		kpanic("vfs: no /proc");
+	vnode_put(dev);
+	hostfs_boot();
 	vfs_boot_proc = NULL;
 	vfs_proc_init(initproc);
 }

@@ -8,9 +8,11 @@
 
 struct file;
 struct ioctx;
+struct lockf;
 struct mount;
 struct proc;
 struct vnode;
+struct vattr;
 
 #define WPATH_MAX 4096   /* longest path, NUL included (Linux's PATH_MAX) */
 #define WNAME_MAX 255    /* longest name of one component */
@@ -23,6 +25,17 @@ struct vfs_dirent {
 	size_t namelen;
 	const char *name;    /* valid until the directory changes */
 };
+
+/* Attributes a change stores (vnode_ops.setattr): the fields named by which. */
+struct vattr {
+	int which;             /* VA_MODE | VA_OWNER | VA_TIMES */
+	uint32_t mode;         /* permission bits */
+	uint32_t uid, gid;
+	int64_t atime, mtime;  /* ns since the epoch */
+};
+#define VA_MODE 1
+#define VA_OWNER 2
+#define VA_TIMES 4
 
 /* What a file system does with its vnodes. BKL held for all; none sleeps unless
  * noted. Names are not NUL-terminated (name, len) and never "." or "..", except
@@ -49,6 +62,18 @@ struct vnode_ops {
 	void (*statfs)(struct mount *m, struct wunix_statfs *st);
 	/* No references and no links are left: free the vnode. */
 	void (*reclaim)(struct vnode *vn);
+	/* A magic link (procfs): the vnode it stands for, with a reference; walks
+	 * take it in place of the link's text. May be NULL. */
+	long (*follow)(struct vnode *vn, struct vnode **out);
+	/* Opens vn itself instead of by its type (procfs's stand-ins for pipes and
+	 * the console), setting f->vnode only if it wants one. May be NULL. */
+	long (*open)(struct vnode *vn, uint32_t flags, struct file **out);
+	/* Reloads vn's attributes from a store that changes under the kernel (hostfs).
+	 * May be NULL: the vnode is always current. */
+	void (*getattr)(struct vnode *vn);
+	/* Stores changed attributes before the VFS records them in vn (checks done):
+	 * 0 or -errno. May be NULL: the vnode is the only copy. */
+	long (*setattr)(struct vnode *vn, const struct vattr *va);
 };
 
 /* A file system object. BKL held for every field. The file system owns the
@@ -67,6 +92,9 @@ struct vnode {
 	struct mount *mnt;     /* the mount this vnode belongs to */
 	struct mount *covered_by; /* the mount sitting on this directory, if any */
 	struct pipe *fifo;     /* a FIFO's pipe, NULL until first opened */
+	bool transient;        /* freed at its last reference although linked (procfs, hostfs) */
+	struct lockf *locks;   /* record and flock locks, by start (flock.c) */
+	uint32_t mmaps;        /* MAP_SHARED mappings of it, all processes (mm_file.c) */
 };
 
 /* A mounted file system. BKL held. */
@@ -157,6 +185,19 @@ void vfs_exit(struct proc *p);
 long dev_open(uint64_t rdev, uint32_t flags, struct file **out);
 /* Populates /dev on the devfs root dir. Once, at boot. */
 void devfs_init(struct vnode *devdir);
+
+/* The path of vn as the current process sees it, in a new kalloc'd string
+ * (" (deleted)" after a file with no links left), or -errno (ENOENT: not
+ * found). BKL held. */
+long vfs_vnode_path(struct vnode *vn, char **out);
+/* Makes m the proc file system (procfs.c): 0 or -ENOMEM. BKL held. */
+long procfs_mount(struct mount *m);
+/* The mount table, newest first (follow ->next). BKL held. */
+struct mount *vfs_mount_list(void);
+
+/* Mounts the host directories the host lists (hostfs.c), making missing mount
+ * points. Once, at boot, with the VFS context set. BKL held. */
+void hostfs_boot(void);
 
 /* Makes m a new memfs holding at most limit bytes, its root directory of mode
  * rootmode: 0 or -ENOMEM. BKL held. */

@@ -6,6 +6,7 @@
 #include "kalloc.h"
 #include "klib.h"
 #include "lock.h"
+#include "mm.h"
 #include "pipe.h"
 #include "proc.h"
 #include "syscall.h"
@@ -40,6 +41,7 @@ static long vf_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t 
 
 	if (is_dir(vn))
 		return -EISDIR;
+	mmfile_before_read(vn, f->off, n);
 	long r = vn->ops->read(vn, io, buf, n, f->off);
 	if (r > 0) {
 		f->off += r;
@@ -54,11 +56,15 @@ static long vf_write(struct file *f, const struct ioctx *io, uaddr_t buf, size_t
 
 	if (is_dir(vn))
 		return -EISDIR;
+	if ((f->flags & O_APPEND) && vn->ops->getattr)
+		vn->ops->getattr(vn); /* the host may have appended too */
 	if (f->flags & O_APPEND)
 		f->off = vn->size;
 	long r = vn->ops->write(vn, io, buf, n, f->off);
-	if (r > 0)
+	if (r > 0) {
+		mmfile_after_write(vn, f->off, (uint64_t)r);
 		f->off += r;
+	}
 	return r;
 }
 
@@ -77,6 +83,8 @@ static int64_t vf_lseek(struct file *f, int64_t off, int whence)
 	case SEEK_END:
 		if (is_dir(vn))
 			return -EINVAL;
+		if (vn->ops->getattr)
+			vn->ops->getattr(vn);
 		base = vn->size;
 		break;
 	case SEEK_DATA:
@@ -152,6 +160,8 @@ long vfs_open_vnode(struct vnode *vn, uint32_t flags, struct file **out)
 
 	if (flags & O_PATH) {
 		f = file_alloc(&path_ops, flags, NULL);
+	} else if (vn->ops->open) {
+		return vn->ops->open(vn, flags, out);
 	} else {
 		switch (vn->mode & S_IFMT) {
 		case S_IFCHR:
@@ -237,6 +247,16 @@ static long open_create(int dirfd, const char *path, uint32_t flags, uint32_t mo
 		r = -ELOOP;
 		if (flags & O_NOFOLLOW)
 			goto fail;
+		if (vn->ops->follow) {
+			/* a magic link (/proc/self/fd/1): its target, never created anew */
+			struct vnode *link = vn;
+			vn = NULL;
+			r = ++pp.links > SYMLOOP_MAX ? -ELOOP : link->ops->follow(link, &vn);
+			vnode_put(link);
+			if (r)
+				goto fail;
+			break;
+		}
 		r = vfs_parent_follow(&pp, vn);
 		vnode_put(vn);
 		vn = NULL;
@@ -276,6 +296,8 @@ long kern_openat(int dirfd, const char *path, uint32_t flags, uint32_t mode, str
 	if ((flags & O_TRUNC) && !(flags & O_PATH) && is_reg(vn) && (flags & O_ACCMODE) != O_RDONLY &&
 	    !created && (r = vn->ops->truncate(vn, 0)))
 		goto fail;
+	if ((flags & O_TRUNC) && !(flags & O_PATH) && is_reg(vn) && (flags & O_ACCMODE) != O_RDONLY && !created)
+		mmfile_after_write(vn, 0, UINT64_MAX);
 	r = vfs_open_vnode(vn, flags & ~(uint32_t)(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY | O_CLOEXEC), out);
 fail:
 	vnode_put(vn);
@@ -377,8 +399,13 @@ static long prw(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n, i
 		return 0;
 	if (write) {
 		/* Linux appends pwrite data on an O_APPEND file whatever the offset. */
-		return vn->ops->write(vn, io, buf, n, (f->flags & O_APPEND) ? vn->size : off);
+		int64_t woff = (f->flags & O_APPEND) ? vn->size : off;
+		long w = vn->ops->write(vn, io, buf, n, woff);
+		if (w > 0)
+			mmfile_after_write(vn, woff, (uint64_t)w);
+		return w;
 	}
+	mmfile_before_read(vn, off, n);
 	long r = vn->ops->read(vn, io, buf, n, off);
 	if (r > 0)
 		touch_atime(vn);
@@ -449,7 +476,11 @@ static long do_truncate(struct vnode *vn, int64_t len)
 		return -EISDIR;
 	if (!is_reg(vn))
 		return -EINVAL;
-	return vn->ops->truncate(vn, len);
+	int64_t old = vn->size;
+	long r = vn->ops->truncate(vn, len);
+	if (!r)
+		mmfile_after_write(vn, MIN(old, len), UINT64_MAX); /* mappings past the end read zeros */
+	return r;
 }
 
 long sys_ftruncate(const sarg_t *a)

@@ -1,7 +1,9 @@
 // bin/wunix: the command line. Parses arguments; `run` is in run.js.
 import fs from 'node:fs';
+import path from 'node:path';
 
-export const USAGE = `usage: wunix run [--optimize] [--rootfs FILE] [-e NAME=VALUE]... PROGRAM [ARGS...]
+export const USAGE = `usage: wunix run [--optimize] [--rootfs FILE] [--mount HOSTDIR:PATH]... [-e NAME=VALUE]...
+                 PROGRAM [ARGS...]
        wunix --help
 
 Boots wunix with the root filesystem image FILE (default: build/rootfs.tar of this tree) and runs PROGRAM,
@@ -10,6 +12,7 @@ stderr, and the environment PATH, HOME and TERM; -e sets a variable. PROGRAM is 
 exists by that name, else a program inside wunix (searched on PATH when it has no slash).
 The exit status is the program's, or 128+N when signal N killed it. --optimize compiles the program
 with V8's optimising compiler before it starts (slower start, faster long-running loops).
+--mount makes the host directory HOSTDIR readable and writable at PATH inside wunix (repeatable).
 
 Host environment:
   WUNIX_TRACE=1       trace system calls on stderr
@@ -36,6 +39,7 @@ export function parseArgs(argv) {
   if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { help: true };
   if (argv[0] !== 'run') throw new Exit(EX_USAGE, `wunix: unknown command '${argv[0]}'\n${USAGE}`);
   const env = [];
+  const mounts = [];
   let rootfs = null;
   let i = 1;
   for (; i < argv.length; i++) {
@@ -57,6 +61,11 @@ export function parseArgs(argv) {
       rootfs = a === '--rootfs' ? argv[i] : a.slice(9);
       continue;
     }
+    else if (a === '--mount' || a.startsWith('--mount=')) {
+      if (a === '--mount' && ++i >= argv.length) throw new Exit(EX_USAGE, `wunix: --mount needs HOSTDIR:PATH\n${USAGE}`);
+      mounts.push(parseMount(a === '--mount' ? argv[i] : a.slice(8)));
+      continue;
+    }
     else if (a.startsWith('-') && a !== '-') throw new Exit(EX_USAGE, `wunix: unknown option '${a}'\n${USAGE}`);
     else break;
     const eq = assignment.indexOf('=');
@@ -64,7 +73,16 @@ export function parseArgs(argv) {
     env.push([assignment.slice(0, eq), assignment.slice(eq + 1)]);
   }
   if (i >= argv.length) throw new Exit(EX_USAGE, `wunix: run needs a PROGRAM\n${USAGE}`);
-  return { program: argv[i], args: argv.slice(i + 1), env, rootfs };
+  return { program: argv[i], args: argv.slice(i + 1), env, rootfs, mounts };
+}
+
+// HOSTDIR:PATH (split at the last colon) → {host, guest}; PATH must be absolute and not /.
+function parseMount(spec) {
+  const colon = spec.lastIndexOf(':');
+  const host = spec.slice(0, colon), guest = path.posix.normalize(spec.slice(colon + 1));
+  if (colon <= 0 || !guest.startsWith('/') || guest === '/' || guest === '//')
+    throw new Exit(EX_USAGE, `wunix: --mount wants HOSTDIR:/absolute/path, not '${spec}'`);
+  return { host, guest: guest.replace(/\/+$/, '') };
 }
 
 // Runs the command with the arguments after `wunix`; cpu: a CPU worker start.cjs started for `run`, or

@@ -1,5 +1,6 @@
 // `wunix run`: one program from a host path as a wunix process with the host's stdio.
 import fs from 'node:fs';
+import path from 'node:path';
 import tty from 'node:tty';
 import { createSupervisor } from '../supervisor.js';
 import { isWasm, memoryImport } from '../wasmfile.js';
@@ -55,6 +56,18 @@ function readRootfs(file) {
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   shared.set(bytes);
   return shared.buffer;
+}
+
+// A --mount with HOSTDIR made absolute (symlinks in it resolved); a usage error unless it is a directory.
+function hostDir({ host, guest }) {
+  let real;
+  try {
+    real = fs.realpathSync(path.resolve(host));
+  } catch (e) {
+    throw new Exit(EX_USAGE, `wunix: --mount: ${host}: ${e.code === 'ENOENT' ? 'No such file or directory' : e.code ?? e.message}`);
+  }
+  if (!fs.statSync(real).isDirectory()) throw new Exit(EX_USAGE, `wunix: --mount: ${host}: Not a directory`);
+  return { host: real, guest };
 }
 
 function readKernel() {
@@ -114,7 +127,7 @@ function bootArgs() {
 }
 
 // Runs the program; resolves with the command's exit status. cpu: a worker already started, or null.
-export async function run({ program, args, env, rootfs = null }, cpu) {
+export async function run({ program, args, env, rootfs = null, mounts = [] }, cpu) {
   // A host file by that name wins; otherwise the program is looked up inside wunix.
   const onHost = fs.existsSync(program);
   const bytes = onHost ? readProgram(program) : null;
@@ -122,6 +135,7 @@ export async function run({ program, args, env, rootfs = null }, cpu) {
   const kernel = readKernel();
   const { boot, stdoutIsTty } = bootArgs();
   boot.rootfs = readRootfs(rootfs);
+  boot.mounts = mounts.map(hostDir);
 
   let stdin = null;
   let initPid = -1;

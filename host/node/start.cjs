@@ -9,7 +9,7 @@ if (argv[0] === 'run') {
   // baseline code they started in (V8 has no on-stack replacement for wasm). Must precede any compile.
   for (let i = 1; i < argv.length && argv[i].startsWith('-') && argv[i] !== '--'; i++) {
     if (argv[i] === '--optimize') require('v8').setFlagsFromString('--no-liftoff');
-    else if (argv[i] === '-e' || argv[i] === '--env') i++;
+    else if (['-e', '--env', '--rootfs', '--mount'].includes(argv[i])) i++;
   }
   cpu = require('./workers.cjs').startWorker('cpu');
   cpu.unref();

@@ -1,9 +1,11 @@
 // Entry of every Node worker: a CPU running processes, or the irq CPU.
 import { parentPort, workerData } from 'node:worker_threads';
-import * as io from './console.js';
+import * as consoleIo from './console.js';
+import * as hostfs from './hostfs.js';
 import { runCpu } from '../worker.js';
 import { runIrq } from '../irq.js';
 
+const io = { ...consoleIo, hostfs };
 const port = {
   post: (msg, transfer) => parentPort.postMessage(msg, transfer),
   onMessage: (fn) => parentPort.on('message', fn),

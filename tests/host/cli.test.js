@@ -16,18 +16,21 @@ const file = (name, bytes) => {
 };
 
 test('parseArgs: -e forms, --, program and its arguments', () => {
-  assert.deepEqual(parseArgs(['run', 'p', '-e', 'X=1']), { program: 'p', args: ['-e', 'X=1'], env: [], rootfs: null });
+  assert.deepEqual(parseArgs(['run', 'p', '-e', 'X=1']), { program: 'p', args: ['-e', 'X=1'], env: [], rootfs: null, mounts: [] });
   assert.deepEqual(parseArgs(['run', '-e', 'A=1', '-eB=2=3', '--env', 'C=', '--env=D=4', 'p', 'x']), {
     program: 'p',
     args: ['x'],
     env: [['A', '1'], ['B', '2=3'], ['C', ''], ['D', '4']],
     rootfs: null,
+    mounts: [],
   });
-  assert.deepEqual(parseArgs(['run', '--', '-p', 'a']), { program: '-p', args: ['a'], env: [], rootfs: null });
-  assert.deepEqual(parseArgs(['run', '--rootfs', 'r.tar', '--optimize', 'p']), { program: 'p', args: [], env: [], rootfs: 'r.tar' });
+  assert.deepEqual(parseArgs(['run', '--', '-p', 'a']), { program: '-p', args: ['a'], env: [], rootfs: null, mounts: [] });
+  assert.deepEqual(parseArgs(['run', '--rootfs', 'r.tar', '--optimize', 'p']), { program: 'p', args: [], env: [], rootfs: 'r.tar', mounts: [] });
   assert.deepEqual(parseArgs(['run', '--rootfs=r.tar', 'p']).rootfs, 'r.tar');
+  assert.deepEqual(parseArgs(['run', '--mount', 'a:b:/x/y/', '--mount=/h:/z', 'p']).mounts,
+    [{ host: 'a:b', guest: '/x/y' }, { host: '/h', guest: '/z' }]);
   assert.deepEqual(parseArgs(['--help']), { help: true });
-  for (const bad of [[], ['walk'], ['run'], ['run', '-e'], ['run', '-e', 'NOEQUALS', 'p'], ['run', '-x', 'p'], ['run', '--rootfs']]) {
+  for (const bad of [[], ['walk'], ['run'], ['run', '-e'], ['run', '-e', 'NOEQUALS', 'p'], ['run', '-x', 'p'], ['run', '--rootfs'], ['run', '--mount'], ['run', '--mount', 'h:rel', 'p']]) {
     assert.throws(() => parseArgs(bad), (e) => e.code === 2, JSON.stringify(bad));
   }
 });

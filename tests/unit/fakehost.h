@@ -50,6 +50,8 @@ extern long fh_ucopy_calls;
 /* The root filesystem image host_rootfs_read serves (NULL: none), set before boot. */
 extern const uint8_t *fh_rootfs;
 extern size_t fh_rootfs_len;
+/* The host directory the fake hostfs mounts at /mnt/host (fakehost_hostfs.c). */
+extern char fh_hostfs_dir[64];
 /* The last bytes host_random produced on this thread (up to 256). */
 extern _Thread_local uint8_t fh_last_random[256];
 

@@ -94,7 +94,7 @@ TEST(mm_mmap_errors)
 	CHECK_EQ(mmap_(0, PG, RW, MAP_ANONYMOUS | 0xf), -EINVAL);
 	CHECK_EQ(mmap_(0, PG, RW, MAP_SHARED_VALIDATE | MAP_ANONYMOUS | 0x40), -EOPNOTSUPP);
 	CHECK_EQ(SC6(NR_mmap, 0, PG, RW, ANON, I32(-1), 100), -EINVAL);  /* unaligned offset */
-	CHECK_EQ(SC6(NR_mmap, 0, PG, RW, MAP_PRIVATE, 55, 0), -EBADF);   /* files: not yet */
+	CHECK_EQ(SC6(NR_mmap, 0, PG, RW, MAP_PRIVATE, 55, 0), -EBADF);   /* not open */
 	CHECK_EQ(SC6(NR_mmap, 0, PG, RW, MAP_PRIVATE, 1, 0), -ENODEV);   /* the console */
 	CHECK_EQ(mmap_(0x200001, PG, RW, ANON | MAP_FIXED), -EINVAL);
 	CHECK_EQ(mmap_(4096, PG, RW, ANON | MAP_FIXED), -ENOMEM);        /* over the program */

@@ -2,6 +2,8 @@
 #ifndef WUNIX_FCNTL_H
 #define WUNIX_FCNTL_H
 
+#include <stdint.h>
+
 #define O_ACCMODE 03
 #define O_RDONLY 00
 #define O_WRONLY 01
@@ -43,8 +45,30 @@
 #define F_OFD_GETLK 36
 #define F_OFD_SETLK 37
 #define F_OFD_SETLKW 38
+#define F_GETLK64 12     /* what musl sends for F_GETLK with a 32-bit long */
+#define F_SETLK64 13
+#define F_SETLKW64 14
+#define F_RDLCK 0
+#define F_WRLCK 1
+#define F_UNLCK 2
 #define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC 1
+
+/* struct flock: Linux's for 64-bit off_t (l_start is 8-aligned on wasm32 and x86_64). */
+struct wunix_flock {
+	int16_t l_type;
+	int16_t l_whence;
+	int32_t __pad0;
+	int64_t l_start;
+	int64_t l_len;
+	int32_t l_pid;
+	int32_t __pad1;
+};
+
+#define LOCK_SH 1
+#define LOCK_EX 2
+#define LOCK_NB 4
+#define LOCK_UN 8
 
 #define CLOSE_RANGE_UNSHARE 2
 #define CLOSE_RANGE_CLOEXEC 4
