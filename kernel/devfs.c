@@ -1,7 +1,7 @@
 /* kernel/devfs.c -- /dev: a memfs holding character device nodes and symlinks,
  * and the memory devices (null, zero, full, random, urandom). tty and console
  * open the console until the pty issue. stdin/stdout/stderr/fd point into
- * /proc/self, which dangles until procfs exists. */
+ * /proc/self (procfs.c), as on Linux. */
 #include "vfs.h"
 #include "console.h"
 #include "fd.h"

@@ -35,8 +35,10 @@ long mmfile_check(struct file *f, int prot, int type)
 		return -EACCES;
 	if (acc != O_RDONLY && acc != O_RDWR)
 		return -EACCES;
-	if (!file_is_vnode(f) || (f->vnode->mode & S_IFMT) != S_IFREG)
+	if (!file_is_vnode(f) || (f->vnode->mode & S_IFMT) != S_IFREG || !f->vnode->ops->read)
 		return -ENODEV;
+	if (type == MAP_SHARED && (prot & PROT_WRITE) && !f->vnode->ops->write)
+		return -EACCES;
 	return 0;
 }
 
@@ -46,7 +48,8 @@ void mmfile_attach(struct vma *v, struct file *f, int64_t off)
 
 	v->vn = vnode_get(f->vnode);
 	v->off = off;
-	v->maywrite = (v->flags & MAP_TYPE) == MAP_SHARED && (acc == O_RDWR || acc == O_WRONLY);
+	v->maywrite = (v->flags & MAP_TYPE) == MAP_SHARED && (acc == O_RDWR || acc == O_WRONLY) &&
+	              v->vn->ops->write;
 	if (shared(v))
 		v->vn->mmaps++;
 }

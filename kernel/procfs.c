@@ -238,7 +238,7 @@ static long preaddir(struct vnode *dir, uint64_t *pos, struct vfs_dirent *e)
 	if (d->kind != PK_ROOT && !(p = pn_proc(d)))
 		return 0;
 	if (*pos < 2) {
-		e->ino = *pos == 0 || d->kind == PK_FDDIR ? dir->ino : 1;
+		e->ino = *pos == 0 ? dir->ino : d->kind == PK_FDDIR ? base | (uint64_t)PK_PID << 9 : 1;
 		e->type = DT_DIR;
 		e->name = "..";
 		e->namelen = (size_t)*pos + 1;
@@ -250,7 +250,7 @@ static long preaddir(struct vnode *dir, uint64_t *pos, struct vfs_dirent *e)
 	case PK_ROOT:
 		if (i < ARRAY_SIZE(top_ents)) {
 			(*pos)++;
-			return dirent_ent(&top_ents[i], e, 2 + i);
+			return dirent_ent(&top_ents[i], e, (uint64_t)top_ents[i].kind << 9);
 		}
 		for (i -= ARRAY_SIZE(top_ents); i < NPROC; i++) {
 			if (procs[i].state == P_UNUSED)

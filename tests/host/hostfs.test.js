@@ -1,7 +1,7 @@
 // hostfs: `wunix run --mount HOSTDIR:PATH` mounts a host directory read-write. A guest program runs a
 // list of file operations in the mounted directory; the test checks what the guest saw and what the host
 // sees, and the other way round.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { runWunix, realKernel, top, wunix } from './helpers.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wunix-hostfs-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 const cc = path.join(top, 'bin', 'wunix-cc');
 // ops OP ARGS... : one operation per group of words, one output line each: "OP ok", a result, or "OP ENAME".
 fs.writeFileSync(path.join(work, 'ops.c'), `#include <dirent.h>
@@ -102,6 +103,12 @@ int main(int argc, char **argv) {
 			i += 2;
 			TRY(op, chmod(argv[i - 1], strtol(argv[i], 0, 8)));
 			printf("chmod ok\\n");
+		} else if (!strcmp(op, "utime")) {
+			struct timespec ts[2] = { { 1500000000, 0 }, { 0, 0 } };
+			i += 2;
+			ts[1].tv_sec = atoll(argv[i]);
+			TRY(op, utimensat(AT_FDCWD, argv[i - 1], ts, 0));
+			printf("utime ok\\n");
 		} else if (!strcmp(op, "wait")) {
 			/* the host looks, and changes things, before this reads a byte of stdin */
 			fflush(stdout);
@@ -216,7 +223,8 @@ test('writes reach the host at once and host changes are seen at once; an unlink
     'wait',
     'cat', '/mnt/h/shared', 'cat', '/mnt/h/hostnew', 'ls', '/mnt/h',
     'unlink', '/mnt/h/shared', 'readheld', 'stat', '/mnt/h/shared',
-    'append', '/mnt/h/out', '+more', 'truncate', '/mnt/h/hostnew', '3', 'chmod', '/mnt/h/out', '600'],
+    'append', '/mnt/h/out', '+more', 'truncate', '/mnt/h/hostnew', '3', 'chmod', '/mnt/h/out', '600',
+    'utime', '/mnt/h/out', '1234567890'],
   { env: { ...process.env, WUNIX_KERNEL: realKernel() }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stderr.on('data', (b) => (stderr += b));
@@ -233,7 +241,9 @@ test('writes reach the host at once and host changes are seen at once; an unlink
   assert.equal(await closed, 0, stderr);
   assert.deepEqual(stdout.trimEnd().split('\n'), ['write 7', 'hold ok', 'wait 1', 'cat v2 from host',
     'cat created by host', 'ls 5 . .. hostnew out shared', 'unlink ok', 'readheld v2 from host', 'stat ENOENT',
-    'append 5', 'truncate ok', 'chmod ok']);
+    'append 5', 'truncate ok', 'chmod ok', 'utime ok']);
+  assert.equal(fs.statSync(path.join(d, 'out')).mtimeMs, 1234567890000);
+  assert.equal(fs.statSync(path.join(d, 'out')).atimeMs, 1500000000000);
   assert.equal(fs.readFileSync(path.join(d, 'out'), 'utf8'), 'written+more');
   assert.equal(fs.readFileSync(path.join(d, 'hostnew'), 'utf8'), 'cre');
   assert.equal(fs.statSync(path.join(d, 'out')).mode & 0o777, 0o600);

@@ -3,6 +3,7 @@
  * devfs links into /proc, errors, and that nothing leaks. */
 #include "fakehost.h"
 #include "test.h"
+#include "exports.h"
 #include "kalloc.h"
 #include "lock.h"
 #include <stdio.h>
@@ -226,6 +227,34 @@ TEST(procfs_permissions)
 	fh_proc_end();
 }
 
+TEST(procfs_exe)
+{
+	uint32_t len = 0;
+
+	fh_proc_begin();
+	long fd = SC4(NR_openat, I32(AT_FDCWD), path("/tmp/prog"), O_CREAT | O_WRONLY, 0755);
+	CHECK_EQ(SC3(NR_write, fd, path("\0asm"), 4), 4);
+	SC1(NR_close, fd);
+	fh_proc_end();
+	/* the host loads the program, then starts it on the same CPU */
+	long buf = k_file_load("/tmp/prog", &len);
+	CHECK(buf > 0);
+	CHECK_EQ(len, 4);
+	k_kfree((uintptr_t)buf);
+	fh_proc_begin();
+	CHECK_EQ(rdlink("/proc/self/exe"), 9);
+	CHECK(strcmp(fh_u(BUF), "/tmp/prog") == 0);
+	CHECK_EQ(slurp("/proc/self/exe"), 4);
+	CHECK_EQ(SC3(NR_unlinkat, I32(AT_FDCWD), path("/tmp/prog"), 0), 0);
+	CHECK(rdlink("/proc/self/exe") > 0);
+	CHECK(strstr(fh_u(BUF), "(deleted)") != NULL);
+	fh_proc_end();
+	/* used once: the next process started on this CPU has none */
+	fh_proc_begin();
+	CHECK_EQ(rdlink("/proc/self/exe"), -ENOENT);
+	fh_proc_end();
+}
+
 TEST(procfs_no_leaks)
 {
 	struct kalloc_stats before, after;
@@ -249,4 +278,24 @@ TEST(procfs_no_leaks)
 	kalloc_get_stats(&after);
 	bkl_unlock();
 	CHECK(after.live_allocs <= before.live_allocs);
+}
+
+TEST(procfs_paths_inside_proc)
+{
+	char want[64];
+
+	int pid = fh_proc_begin();
+	long fd = SC4(NR_openat, I32(AT_FDCWD), path("/proc/meminfo"), O_RDONLY, 0);
+	snprintf(want, sizeof(want), "/proc/self/fd/%ld", fd);
+	CHECK_EQ(rdlink(want), 13);
+	CHECK(strcmp(fh_u(BUF), "/proc/meminfo") == 0);
+	SC1(NR_close, fd);
+	CHECK_EQ(SC1(NR_chdir, path("/proc/self/fd")), 0);
+	snprintf(want, sizeof(want), "/proc/%d/fd", pid);
+	CHECK_EQ(SC2(NR_getcwd, BUF, 100), (long)strlen(want) + 1);
+	CHECK(strcmp(fh_u(BUF), want) == 0);
+	CHECK_EQ(SC1(NR_chdir, path("../../self/..")), 0);
+	CHECK_EQ(SC2(NR_getcwd, BUF, 100), 6);
+	CHECK(strcmp(fh_u(BUF), "/proc") == 0);
+	fh_proc_end();
 }
