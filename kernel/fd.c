@@ -250,18 +250,39 @@ long sys_close(const sarg_t *a)
 	return fd_close(curproc(), (int)a[0]);
 }
 
-long sys_lseek(const sarg_t *a)
+/* Moves descriptor fd's offset: the new offset or -errno. BKL held. */
+static int64_t kern_lseek(int fd, int64_t off, int whence)
 {
-	struct file *f = fd_lookup((int)a[0]);
+	struct file *f = fd_lookup(fd);
 
 	if (!f)
 		return -EBADF;
 	if (!f->ops->lseek)
 		return -ESPIPE;
-	int64_t r = f->ops->lseek(f, (int64_t)a[1], (int)a[2]);
+	return f->ops->lseek(f, off, whence);
+}
+
+/* A wasm32 process's long cannot hold offsets past 2 GiB: EOVERFLOW, as a
+ * 32-bit Linux lseek; musl uses _llseek below instead. */
+long sys_lseek(const sarg_t *a)
+{
+	int64_t r = kern_lseek((int)a[0], (int64_t)a[1], (int)a[2]);
+
 	if (r > (int64_t)LONG_MAX)
 		return -EOVERFLOW;
 	return (long)r;
+}
+
+/* _llseek(fd, offset_high, offset_low, result, whence), as on 32-bit Linux:
+ * the 64-bit result goes through memory. */
+long sys__llseek(const sarg_t *a)
+{
+	int64_t off = (int64_t)(((uint64_t)(uint32_t)a[1] << 32) | (uint32_t)a[2]);
+	int64_t r = kern_lseek((int)a[0], off, (int)a[4]);
+
+	if (r < 0)
+		return (long)r;
+	return copyout((uaddr_t)a[3], &r, sizeof(r)) ? -EFAULT : 0;
 }
 
 long sys_ioctl(const sarg_t *a)
