@@ -30,7 +30,11 @@ export function nowNs() {
 }
 
 // Fills u8 (not shared) with cryptographically strong random bytes. /dev/urandom, because the first use
-// of Node's crypto module costs ~6 ms of start-up; crypto where there is no such device.
+// of Node's crypto module costs ~6 ms of start-up; crypto where there is no such device. Bytes are read
+// 4 KiB at a time and each is handed out once: a read(2) per getrandom would cost ~4 µs.
+const pool = new Uint8Array(4096);
+let poolPos = pool.length;
+
 export function randomFill(u8) {
   if (urandom === -1) {
     try {
@@ -40,5 +44,15 @@ export function randomFill(u8) {
     }
   }
   if (urandom === null) return crypto.getRandomValues(u8);
-  for (let off = 0; off < u8.length; ) off += fs.readSync(urandom, u8, off, u8.length - off, null);
+  for (let off = 0; off < u8.length; ) {
+    if (poolPos === pool.length) {
+      for (let n = 0; n < pool.length; ) n += fs.readSync(urandom, pool, n, pool.length - n, null);
+      poolPos = 0;
+    }
+    const n = Math.min(u8.length - off, pool.length - poolPos);
+    u8.set(pool.subarray(poolPos, poolPos + n), off);
+    pool.fill(0, poolPos, poolPos + n);
+    poolPos += n;
+    off += n;
+  }
 }
