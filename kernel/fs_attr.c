@@ -147,6 +147,7 @@ static long do_statfs(struct vnode *vn, uaddr_t u)
 	if (vn->ops->statfs)
 		vn->ops->statfs(vn->mnt, &st);
 	st.f_fsid[0] = (int32_t)vn->mnt->dev;
+	st.f_flags |= ST_VALID;
 	return copyout(u, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
@@ -174,6 +175,7 @@ long sys_fstatfs(const sarg_t *a)
 		st.f_type = file_is_pipe(f) ? 0x50495045 : 0x1cd1; /* PIPEFS_MAGIC, DEVPTS_SUPER_MAGIC */
 		st.f_bsize = st.f_frsize = 4096;
 		st.f_namelen = WNAME_MAX;
+		st.f_flags = ST_VALID;
 		return copyout((uaddr_t)a[1], &st, sizeof(st)) ? -EFAULT : 0;
 	}
 	return do_statfs(f->vnode, (uaddr_t)a[1]);

@@ -363,7 +363,7 @@ long sys_readlinkat(const sarg_t *a)
 		return r;
 	if ((r = vfs_lookup((int)a[0], path, W_EMPTY, &vn)))
 		goto fail;
-	r = -EINVAL;
+	r = path[0] ? -EINVAL : -ENOENT; /* Linux: ENOENT for an empty path */
 	if ((vn->mode & S_IFMT) != S_IFLNK || !vn->ops->readlink)
 		goto fail;
 	r = -ENOMEM;
@@ -372,7 +372,7 @@ long sys_readlinkat(const sarg_t *a)
 	r = vn->ops->readlink(vn, t, MIN((size_t)bufsiz, (size_t)WPATH_MAX));
 	if (r > 0 && copyout((uaddr_t)a[2], t, (size_t)r))
 		r = -EFAULT;
-	vnode_touch(vn, VT_A);
+	vnode_touch_atime(vn);
 fail:
 	kfree(t);
 	if (vn)

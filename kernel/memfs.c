@@ -92,13 +92,15 @@ static long mlookup(struct vnode *dir, const char *name, size_t len, struct vnod
 	return 0;
 }
 
-/* Adds an entry for node to d. */
+/* Adds an entry for node to d; a removed directory takes none (ENOENT, as Linux). */
 static long add_entry(struct mnode *d, const char *name, size_t len, struct mnode *node)
 {
 	struct memfs *fs = fs_of(&d->v);
 	char *s;
 	long r;
 
+	if (d->v.nlink == 0)
+		return -ENOENT;
 	if (d->nents == d->capents) {
 		size_t cap = d->capents ? d->capents * 2 : 8;
 		struct mdirent *n = kalloc(cap * sizeof(*n));

@@ -58,6 +58,12 @@ void vnode_touch(struct vnode *vn, int which)
 		vn->ctime = now;
 }
 
+void vnode_touch_atime(struct vnode *vn)
+{
+	if (vn->atime <= vn->mtime || vn->atime <= vn->ctime)
+		vnode_touch(vn, VT_A);
+}
+
 void vnode_init(struct vnode *vn, const struct vnode_ops *ops, struct mount *m, uint32_t mode)
 {
 	struct proc *p = vfs_proc();
@@ -242,6 +248,7 @@ static long read_link(struct vnode *vn, char **out)
 	}
 	t[n] = 0;
 	*out = t;
+	vnode_touch_atime(vn);
 	return 0;
 }
 

@@ -118,6 +118,9 @@ struct vnode *vnode_get(struct vnode *vn);
 void vnode_put(struct vnode *vn);
 /* Sets the time fields named by which (1 atime, 2 mtime, 4 ctime) to now. BKL held. */
 void vnode_touch(struct vnode *vn, int which);
+/* Marks vn read (relatime, as Linux mounts by default: atime moves when it is
+ * not newer than the last change). BKL held. */
+void vnode_touch_atime(struct vnode *vn);
 #define VT_A 1
 #define VT_M 2
 #define VT_C 4

@@ -28,13 +28,6 @@ static bool is_reg(struct vnode *vn)
 	return (vn->mode & S_IFMT) == S_IFREG;
 }
 
-/* relatime: atime moves when it is older than the last change, as Linux mounts by default. */
-static void touch_atime(struct vnode *vn)
-{
-	if (vn->atime <= vn->mtime || vn->atime <= vn->ctime)
-		vnode_touch(vn, VT_A);
-}
-
 static long vf_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n)
 {
 	struct vnode *vn = f->vnode;
@@ -45,7 +38,7 @@ static long vf_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t 
 	long r = vn->ops->read(vn, io, buf, n, f->off);
 	if (r > 0) {
 		f->off += r;
-		touch_atime(vn);
+		vnode_touch_atime(vn);
 	}
 	return r;
 }
@@ -137,10 +130,16 @@ static long path_ioctl(struct file *f, unsigned cmd, uaddr_t arg)
 	return -EBADF;
 }
 
+static int64_t path_lseek(struct file *f, int64_t off, int whence)
+{
+	return -EBADF;
+}
+
 static const struct file_ops path_ops = {
 	.read = path_rw,
 	.write = path_rw,
 	.ioctl = path_ioctl,
+	.lseek = path_lseek,
 };
 
 bool file_is_vnode(const struct file *f)
@@ -279,6 +278,9 @@ long kern_openat(int dirfd, const char *path, uint32_t flags, uint32_t mode, str
 	bool created = false;
 	long r;
 
+	/* Linux 6.4 and later: never a regular file made for O_DIRECTORY */
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return -EINVAL;
 	if (flags & O_PATH)
 		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	if ((flags & O_TMPFILE) == O_TMPFILE)
@@ -367,7 +369,7 @@ long sys_getdents64(const sarg_t *a)
 		done += reclen;
 		f->off = (int64_t)pos;
 	}
-	touch_atime(vn);
+	vnode_touch_atime(vn);
 	return (long)done;
 }
 
@@ -408,7 +410,7 @@ static long prw(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n, i
 	mmfile_before_read(vn, off, n);
 	long r = vn->ops->read(vn, io, buf, n, off);
 	if (r > 0)
-		touch_atime(vn);
+		vnode_touch_atime(vn);
 	return r;
 }
 
@@ -607,15 +609,17 @@ long sys_copy_file_range(const sarg_t *a)
 		return -EBADF;
 	if ((uint32_t)a[5])
 		return -EINVAL;
-	if ((in->flags & O_ACCMODE) == O_WRONLY || (out->flags & O_ACCMODE) == O_RDONLY ||
-	    file_is_path(in) || file_is_path(out))
+	if (file_is_path(in) || file_is_path(out))
 		return -EBADF;
 	if (!in->vnode || !out->vnode)
 		return -EINVAL;
 	if (is_dir(in->vnode) || is_dir(out->vnode))
 		return -EISDIR;
-	if (!is_reg(in->vnode) || !is_reg(out->vnode) || (out->flags & O_APPEND))
+	if (!is_reg(in->vnode) || !is_reg(out->vnode))
 		return -EINVAL;
+	if ((in->flags & O_ACCMODE) == O_WRONLY || (out->flags & O_ACCMODE) == O_RDONLY ||
+	    (out->flags & O_APPEND))
+		return -EBADF;
 	if ((inp && copyin(&ioff, inp, sizeof(ioff))) || (outp && copyin(&ooff, outp, sizeof(ooff))))
 		return -EFAULT;
 	if (!inp)

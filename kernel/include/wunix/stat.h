@@ -108,6 +108,7 @@ struct wunix_statfs {
 	uint32_t f_namelen, f_frsize, f_flags, f_spare[4];
 	uint32_t pad;
 };
+#define ST_VALID 0x20u /* f_flags: the flags are filled in (Linux 2.6.36) */
 _Static_assert(sizeof(struct wunix_statfs) == 88, "struct statfs layout");
 
 /* Linux's struct linux_dirent64: the name follows, NUL-terminated, the record
