@@ -15,19 +15,15 @@
  * itself when null_ok, as utimensat allows. */
 static long at_vnode(int dirfd, uaddr_t upath, int flags, bool null_ok, struct vnode **out)
 {
-	char *path;
+	char path[WPATH_MAX];
 	long r;
 
 	if (!upath && null_ok)
 		return vfs_fd_vnode(dirfd, false, out);
-	if (!(path = kalloc(WPATH_MAX)))
-		return -ENOMEM;
-	if (!(r = path_copyin(path, upath))) {
-		int wf = ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : W_FOLLOW) | ((flags & AT_EMPTY_PATH) ? W_EMPTY : 0);
-		r = vfs_lookup(dirfd, path, wf, out);
-	}
-	kfree(path);
-	return r;
+	if ((r = path_copyin(path, upath)))
+		return r;
+	int wf = ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : W_FOLLOW) | ((flags & AT_EMPTY_PATH) ? W_EMPTY : 0);
+	return vfs_lookup(dirfd, path, wf, out);
 }
 
 /* stat of a file with no vnode: a pipe or the console. */

@@ -258,12 +258,10 @@ static long walk_parent(struct vnode *start, const char *path, struct vfs_parent
 {
 	struct proc *p = vfs_proc();
 	struct vnode *root = p->root, *dir = start, *next;
-	char *buf = kalloc(WPATH_MAX), *s;
-	long r = -ENOMEM;
+	char buf[WPATH_MAX], *s; /* on the stack: every path syscall walks, and a page allocation costs */
+	long r;
 
 	pp->dir = NULL;
-	if (!buf)
-		goto fail;
 	kstrlcpy(buf, path, WPATH_MAX);
 	s = buf;
 	if (*s == '/') {
@@ -291,7 +289,6 @@ static long walk_parent(struct vnode *start, const char *path, struct vfs_parent
 			pp->slash = *e == '/';
 			pp->dot = len == 0 || (len == 1 && s[0] == '.') || (len == 2 && s[0] == '.' && s[1] == '.');
 			pp->dir = dir;
-			kfree(buf);
 			return 0;
 		}
 		if ((r = lookup_one(dir, s, len, root, &next)))
@@ -336,7 +333,6 @@ static long walk_parent(struct vnode *start, const char *path, struct vfs_parent
 fail:
 	if (dir)
 		vnode_put(dir);
-	kfree(buf);
 	return r;
 }
 

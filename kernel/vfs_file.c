@@ -315,19 +315,14 @@ long path_copyin(char *kpath, uaddr_t u)
 
 long sys_openat(const sarg_t *a)
 {
-	char *path = kalloc(WPATH_MAX);
+	char path[WPATH_MAX];
 	uint32_t flags = (uint32_t)a[2];
 	struct file *f = NULL;
-	long r = -ENOMEM;
+	long r;
 
-	if (!path)
-		return r;
 	if ((r = path_copyin(path, (uaddr_t)a[1])) || (r = kern_openat((int)a[0], path, flags, (uint32_t)a[3], &f)))
-		goto fail;
-	r = fd_install(curproc(), f, 0, flags & O_CLOEXEC);
-fail:
-	kfree(path);
-	return r;
+		return r;
+	return fd_install(curproc(), f, 0, flags & O_CLOEXEC);
 }
 
 long sys_getdents64(const sarg_t *a)
