@@ -204,33 +204,43 @@ efault:
 	return -EFAULT;
 }
 
-/* readv and writev: the vector is checked first (iov_copyin), then moved segment
- * by segment, stopping at the first short transfer; the total is capped as Linux does. */
-static long rwv(const sarg_t *a, bool write)
+long iov_transfer(struct file *f, const struct wunix_iovec *iov, int cnt, int64_t off, bool write)
 {
-	struct file *f = fd_lookup((int)a[0]);
-	int cnt = (int)a[2];
-	struct wunix_iovec *iov;
-	long r, total = 0;
+	long r = 0, total = 0;
 
-	if (!f)
-		return -EBADF;
-	if ((r = iov_copyin((uaddr_t)a[1], cnt, &iov)) || cnt == 0)
-		return r;
 	for (int i = 0; i < cnt; i++) {
 		size_t len = MIN((size_t)iov[i].iov_len, (size_t)(MAX_RW_COUNT - total));
 		if (len == 0 && iov[i].iov_len)
 			break;
-		r = write ? kern_write(f, &io_user, iov[i].iov_base, len)
-		          : kern_read(f, &io_user, iov[i].iov_base, len);
+		if (off >= 0) {
+			if (len == 0)
+				continue;
+			r = kern_prw(f, &io_user, iov[i].iov_base, len, off + total, write);
+		} else {
+			r = write ? kern_write(f, &io_user, iov[i].iov_base, len)
+			          : kern_read(f, &io_user, iov[i].iov_base, len);
+		}
 		if (r < 0)
 			break;
 		total += r;
 		if ((size_t)r < len)
 			break;
 	}
-	if (total)
-		r = total;
+	return total ? total : r;
+}
+
+static long rwv(const sarg_t *a, bool write)
+{
+	struct file *f = fd_lookup((int)a[0]);
+	int cnt = (int)a[2];
+	struct wunix_iovec *iov;
+	long r;
+
+	if (!f)
+		return -EBADF;
+	if ((r = iov_copyin((uaddr_t)a[1], cnt, &iov)) || cnt == 0)
+		return r;
+	r = iov_transfer(f, iov, cnt, -1, write);
 	kfree(iov);
 	return r;
 }

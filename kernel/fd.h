@@ -73,8 +73,14 @@ void fd_exit(struct proc *p);
  * cnt is 0; the caller kfrees it), or -errno. BKL held. */
 struct wunix_iovec;
 long iov_copyin(uaddr_t uiov, int cnt, struct wunix_iovec **out);
+/* readv/writev (off < 0: at the file offset) and preadv/pwritev (at off): moves
+ * the segments in turn, stopping at the first error or short transfer; the total
+ * is capped as Linux does. Bytes moved or -errno. BKL held; may sleep. */
+long iov_transfer(struct file *f, const struct wunix_iovec *iov, int cnt, int64_t off, bool write);
 /* The cores of read and write on a file: bytes moved or -errno. BKL held; may sleep. */
 long kern_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
 long kern_write(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n);
+/* Positioned read or write on f at off, its offset unchanged (vfs_file.c). BKL held; may sleep. */
+long kern_prw(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n, int64_t off, bool write);
 
 #endif

@@ -368,8 +368,7 @@ long sys_getdents64(const sarg_t *a)
 	return (long)done;
 }
 
-/* Positioned transfer on f at off, the offset unchanged. */
-static long prw(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n, int64_t off, bool write)
+long kern_prw(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n, int64_t off, bool write)
 {
 	uint32_t acc = f->flags & O_ACCMODE;
 
@@ -412,13 +411,13 @@ static long prw(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n, i
 long sys_pread64(const sarg_t *a)
 {
 	struct file *f = fd_lookup((int)a[0]);
-	return f ? prw(f, &io_user, (uaddr_t)a[1], (size_t)(uint32_t)a[2], (int64_t)a[3], false) : -EBADF;
+	return f ? kern_prw(f, &io_user, (uaddr_t)a[1], (size_t)(uint32_t)a[2], (int64_t)a[3], false) : -EBADF;
 }
 
 long sys_pwrite64(const sarg_t *a)
 {
 	struct file *f = fd_lookup((int)a[0]);
-	return f ? prw(f, &io_user, (uaddr_t)a[1], (size_t)(uint32_t)a[2], (int64_t)a[3], true) : -EBADF;
+	return f ? kern_prw(f, &io_user, (uaddr_t)a[1], (size_t)(uint32_t)a[2], (int64_t)a[3], true) : -EBADF;
 }
 
 static long prwv(const sarg_t *a, bool write)
@@ -427,7 +426,7 @@ static long prwv(const sarg_t *a, bool write)
 	int cnt = (int)a[2];
 	int64_t off = (int64_t)((uint64_t)(uint32_t)a[3] | ((uint64_t)(uint32_t)a[4] << 32));
 	struct wunix_iovec *iov;
-	long r, total = 0;
+	long r;
 
 	if (!f)
 		return -EBADF;
@@ -435,21 +434,7 @@ static long prwv(const sarg_t *a, bool write)
 		return -EINVAL;
 	if ((r = iov_copyin((uaddr_t)a[1], cnt, &iov)) || cnt == 0)
 		return r;
-	for (int i = 0; i < cnt; i++) {
-		size_t len = MIN((size_t)iov[i].iov_len, (size_t)(MAX_RW_COUNT - total));
-		if (len == 0 && iov[i].iov_len)
-			break;
-		if (len == 0)
-			continue;
-		r = prw(f, &io_user, iov[i].iov_base, len, off + total, write);
-		if (r < 0)
-			break;
-		total += r;
-		if ((size_t)r < len)
-			break;
-	}
-	if (total)
-		r = total;
+	r = iov_transfer(f, iov, cnt, off, write);
 	kfree(iov);
 	return r;
 }
@@ -539,12 +524,12 @@ static long copy_between(struct file *in, int64_t *inoff, struct file *out, int6
 		n = MAX_RW_COUNT;
 	while (done < n) {
 		size_t c = MIN(n - done, (size_t)MEMFS_CHUNK);
-		r = inoff ? prw(in, &io_kernel, (uaddr_t)(uintptr_t)buf, c, *inoff, false)
+		r = inoff ? kern_prw(in, &io_kernel, (uaddr_t)(uintptr_t)buf, c, *inoff, false)
 		          : kern_read(in, &io_kernel, (uaddr_t)(uintptr_t)buf, c);
 		if (r <= 0)
 			break;
 		size_t got = (size_t)r;
-		r = outoff ? prw(out, &io_kernel, (uaddr_t)(uintptr_t)buf, got, *outoff, true)
+		r = outoff ? kern_prw(out, &io_kernel, (uaddr_t)(uintptr_t)buf, got, *outoff, true)
 		           : kern_write(out, &io_kernel, (uaddr_t)(uintptr_t)buf, got);
 		if (r <= 0)
 			break;
