@@ -2,7 +2,7 @@ import { hostfsImports } from './hostfs.js';
 
 // Kernel glue: the `host` imports of kernel/host.h for one CPU (worker), and the CPU start-up of docs/abi.md.
 
-const EBADF = 9, EFAULT = 14, ENAMETOOLONG = 36;
+const ENOEXEC = 8, EBADF = 9, EFAULT = 14, ENAMETOOLONG = 36;
 const SMALL_COPY = 16;
 
 // Thrown by host.thread_exit to unwind the worker out of the guest and the kernel.
@@ -19,7 +19,8 @@ export class KernelPanic {
 // the root filesystem image (bytes in a SharedArrayBuffer, so every CPU shares one copy) or null; mounts:
 // the host directories to mount, [{host, guest}]. Set the current process memory with setProcessMemory().
 export function createKernelHost({ kmem, io, post, rootfs = null, mounts = [] }) {
-  let umem = null;
+  let umem = null;    // the process memory copies reach: the current process's, or an image's (useMemory)
+  let pmem = null;    // the current process's memory
   let u8 = new Uint8Array(0);
   let k8 = new Uint8Array(kmem.buffer);
   const decoder = new TextDecoder();
@@ -137,8 +138,18 @@ export function createKernelHost({ kmem, io, post, rootfs = null, mounts = [] })
       k.set(image.subarray(off, off + n), kdst);
       return n;
     },
-    proc_exit(pid, wstatus) {
+    // Program images: a CPU that runs threads replaces these (worker.js); the irq CPU never needs them.
+    image_prepare: () => -ENOEXEC,
+    resolve: () => -ENOEXEC,
+    image_use() {},
+    image_drop() {},
+    exec: () => panic('exec on a CPU that runs no threads'),
+    spawn: () => panic('spawn on a CPU that runs no threads'),
+    exit_group(pid, wstatus) {
       post({ type: 'exitGroup', pid, wstatus });
+    },
+    proc_exit(pid, wstatus) {
+      post({ type: 'exit', pid, wstatus });
     },
     thread_exit() {
       throw new ThreadExit();
@@ -161,8 +172,13 @@ export function createKernelHost({ kmem, io, post, rootfs = null, mounts = [] })
     imports,
     panic,
     setProcessMemory(memory) {
-      umem = memory;
+      pmem = umem = memory;
       u8 = memory ? new Uint8Array(memory.buffer) : new Uint8Array(0);
+    },
+    // Points the copies at another memory (a prepared image, kernel/image.c); null: the process's again.
+    useMemory(memory) {
+      umem = memory ?? pmem;
+      u8 = umem ? new Uint8Array(umem.buffer) : new Uint8Array(0);
     },
   };
 }

@@ -1,32 +1,95 @@
-// The supervisor (main thread): owns the shared kernel memory and the workers, starts and stops them when the
-// kernel asks, and serves device requests. It never blocks and never runs kernel code.
+// The supervisor (main thread): owns the shared kernel memory and the workers, starts threads on them when
+// the kernel asks (fork, spawn), keeps idle CPUs warm, and serves device requests. It never blocks and
+// never runs kernel code.
 import { memoryImport } from './wasmfile.js';
+
+const POOL_MAX = 16;  // idle CPUs kept warm (~8 MiB each); more are retired
 
 // Creates the kernel memory and starts one warm CPU, compiling kernel.wasm meanwhile. The irq CPU starts
 // when a reader first waits for console input (or at once with eagerIrq): most programs never read stdin,
 // and a second worker booting beside the first slows the start of every program.
-// kernel: kernel.wasm bytes. boot: {flags, winsize, rtSec, rtNsec} for k_boot. platform: {startWorker(role)
-// → {post, onMessage, onError, terminate}, readInput() → Promise<Uint8Array> (empty at EOF), closeInput()}.
-// callbacks: onExitGroup(pid, wstatus), onThreadExit(pid), onPanic(message), onError(error).
-export function createSupervisor({ kernel, boot, platform, callbacks, eagerIrq = false }) {
+// kernel: kernel.wasm bytes. boot: {flags, winsize, rtSec, rtNsec, rootfs, mounts} for k_boot. platform:
+// {startWorker(role) → {post, onMessage, onError, terminate}, readInput() → Promise<Uint8Array> (empty at
+// EOF), closeInput()}. callbacks: docs/host-api.md.
+export function createSupervisor({ kernel, boot, platform, callbacks = {}, eagerIrq = false }) {
   const limits = memoryImport(kernel);
   if (!limits || !limits.shared) throw new Error('kernel.wasm does not import a shared env.memory');
   const kmem = new WebAssembly.Memory({ initial: limits.initial, maximum: limits.maximum, shared: true });
   const kmod = WebAssembly.compile(kernel);
   const workers = new Set();
-  let warm = startWorker('cpu');
+  const idle = [];            // booted CPUs without a thread
+  const modules = new Map();  // compiled programs the CPUs shared: key → {module, limits}
+  let starting = null;        // the top-level spawn() waiting for 'started' on a CPU: {resolve, reject}
   let irq = null;
+  let down = false;
+  idle.push(startCpu());
   if (eagerIrq) startIrq();
 
-  function startWorker(role) {
-    const w = platform.startWorker(role);
+  function startCpu() {
+    const w = platform.startWorker('cpu');
     workers.add(w);
     w.onError((e) => callbacks.onError?.(e));
+    w.onMessage((msg) => cpuMessage(w, msg));
+    w.ready = kmod.then((m) => w.post({ type: 'boot', kmem, boot, kmod: m }), () => {});
+    w.send = (msg) => w.ready.then(() => w.post(msg));
+    for (const [key, { module, limits: l }] of modules) w.send({ type: 'module', key, module, limits: l });
     return w;
   }
 
+  // A CPU for a new thread: a warm one if there is one. Taking the last warm CPU starts another, so a
+  // process that forks or spawns in a loop does not wait for a worker to start.
+  function takeCpu(refill = true) {
+    const w = idle.pop() ?? startCpu();
+    if (refill && idle.length === 0 && !down) idle.push(startCpu());
+    return w;
+  }
+
+  function cpuMessage(w, msg) {
+    switch (msg.type) {
+      case 'started':
+        watchConsole(msg.consoleWant);
+        starting?.resolve(msg.pid);
+        starting = null;
+        break;
+      case 'error':
+        if (starting) starting.reject(Object.assign(new Error(msg.message), { errno: msg.errno }));
+        else callbacks.onError?.(new Error(msg.message));
+        starting = null;
+        break;
+      case 'fork':
+        callbacks.onFork?.(msg.ppid, msg.pid);
+        takeCpu().send({ type: 'run', job: msg.job });
+        break;
+      case 'spawn':
+        callbacks.onSpawn?.(msg.ppid, msg.pid);
+        takeCpu().send({ type: 'run', job: msg.job });
+        break;
+      case 'exec': callbacks.onExec?.(msg.pid); break;
+      case 'module':
+        modules.set(msg.key, { module: msg.module, limits: msg.limits });
+        for (const o of workers) if (o !== w && o !== irq) o.send({ type: 'module', key: msg.key, module: msg.module, limits: msg.limits });
+        break;
+      case 'exit': callbacks.onExit?.(msg.pid, msg.wstatus); break;
+      case 'exitGroup': callbacks.onExitGroup?.(msg.pid, msg.wstatus); break;
+      case 'threadExit':
+        callbacks.onThreadExit?.(msg.pid);
+        if (down) break;
+        if (idle.length < POOL_MAX) idle.push(w);
+        else w.send({ type: 'retire' });
+        break;
+      case 'retired':
+        workers.delete(w);
+        w.terminate();
+        break;
+      case 'panic': callbacks.onPanic?.(msg.message); break;
+    }
+  }
+
   function startIrq() {
-    irq = startWorker('irq');
+    irq = platform.startWorker('irq');
+    workers.add(irq);
+    irq.onError((e) => callbacks.onError?.(e));
+    irq.send = () => {};
     irq.onMessage((msg) => {
       if (msg.type === 'want') {
         platform.readInput().then((bytes) => irq.post({ type: 'input', bytes }, [bytes.buffer]));
@@ -46,37 +109,25 @@ export function createSupervisor({ kernel, boot, platform, callbacks, eagerIrq =
   // Starts a process from _start on a CPU: {module (Module or Promise), argv, envp, memory: {initial,
   // maximum}}, or {path, argv, envp} for a program inside wunix's file system (found on envp's PATH when
   // it has no slash). Resolves with its pid once it runs; rejects with an Error (errno set if the kernel
-  // or the program refused).
+  // or the program refused). One at a time.
   function spawn({ module = null, path = null, argv, envp, memory = null }) {
-    const w = warm ?? startWorker('cpu');
-    warm = null;
+    if (starting) return Promise.reject(new Error('spawn: another start is in progress'));
+    const w = takeCpu(false);
     return new Promise((resolve, reject) => {
-      w.onMessage((msg) => {
-        switch (msg.type) {
-          case 'started':
-            watchConsole(msg.consoleWant);
-            resolve(msg.pid);
-            break;
-          case 'error': reject(Object.assign(new Error(msg.message), { errno: msg.errno })); break;
-          case 'exitGroup': callbacks.onExitGroup?.(msg.pid, msg.wstatus); break;
-          case 'threadExit':
-            // The thread's state word is DEAD, so stopping its worker cannot leave the kernel lock held.
-            workers.delete(w);
-            w.terminate();
-            callbacks.onThreadExit?.(msg.pid);
-            break;
-          case 'panic': callbacks.onPanic?.(msg.message); break;
-        }
-      });
-      Promise.all([kmod, module]).then(
-        ([k, g]) => w.post({ type: 'start', kmem, boot, kmod: k, gmod: g, path, argv, envp, memory }),
-        reject,
+      starting = { resolve, reject };
+      Promise.resolve(module).then(
+        (g) => w.send({ type: 'run', job: { kind: 'start', module: g, path, argv, envp, memory } }),
+        (e) => {
+          starting = null;
+          reject(e);
+        },
       );
     });
   }
 
   // Stops every worker and releases the devices; the system cannot be used afterwards.
   function shutdown() {
+    down = true;
     platform.closeInput();
     const all = [...workers];
     workers.clear();

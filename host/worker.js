@@ -1,73 +1,276 @@
-// A CPU that runs guest threads: its own kernel instance on the shared kernel memory, plus the guest.
+// A CPU that runs guest threads: its own kernel instance on the shared kernel memory, plus the guest of the
+// thread it runs at the time. A CPU runs one thread after another: the supervisor keeps idle CPUs warm.
 import { createKernelHost, startCpu, ThreadExit, KernelPanic } from './kernel.js';
 import { trapSignal } from './traps.js';
 import { isWasm, memoryImport } from './wasmfile.js';
 
 const USER = 0, KERNEL = 1;
-const ENOENT = 2, ENOEXEC = 8, ENOMEM = 12, EACCES = 13, ENOTDIR = 20;
+const ENOENT = 2, EIO = 5, E2BIG = 7, ENOEXEC = 8, ENOMEM = 12, EACCES = 13, ENOTDIR = 20;
 const SYS_exit_group = 94;
+const UNWINDING = 1, REWINDING = 2;     // Asyncify's states
+const FORK_RANGES = 64;                 // kernel/param.h
+const MODULE_CACHE = 64;                // compiled programs each CPU keeps
+const PAGES_4G = 65536;
 
-// Runs one CPU. A {type:'start', kmem, boot, kmod, ...} message starts a process from _start and runs its
-// thread until the thread ends. port: {post(msg), onMessage(fn)}; io: see kernel.js.
+// Thrown by host.exec: the thread leaves its old image for img, which starts at sp.
+class ExecImage {
+  constructor(img, sp) {
+    this.img = img;
+    this.sp = sp;
+  }
+}
+
+// Runs one CPU. Messages from the supervisor: {type: 'boot', kmem, boot, kmod} once, then {type: 'run',
+// job} for each thread (docs/host-api.md), {type: 'module', key, module, limits} to share a compiled
+// program, {type: 'retire'} to give the CPU slot back. port: {post(msg), onMessage(fn)}; io: see kernel.js.
 export function runCpu({ port, io }) {
   const post = (msg) => port.post(msg);
+  const modules = new Map();   // file identity → {module, limits}, most recently used last
+  const images = new Map();    // handle → a prepared image (imagePrepare)
+  let nextHandle = 1;
   let kmem, glue, cpu = null;
+  let cur = null;              // the running thread: {g, module, key, limits, memory, pid, forkResult, forkSave}
 
   port.onMessage((msg) => {
-    if (msg.type === 'start') start(msg);
+    switch (msg.type) {
+      case 'boot': boot(msg); break;
+      case 'run': runJob(msg.job); break;
+      case 'module': remember(msg.key, msg.module, msg.limits); break;
+      case 'retire':
+        if (cpu) detach();
+        post({ type: 'retired' });
+        break;
+    }
   });
 
-  function start(msg) {
-    let thread;
+  function boot(msg) {
     try {
-      if (!cpu) {
-        kmem = msg.kmem;
-        glue = createKernelHost({ kmem, io, post, rootfs: msg.boot.rootfs, mounts: msg.boot.mounts });
-        cpu = startCpu(msg.kmod, kmem, glue.imports, msg.boot);
+      kmem = msg.kmem;
+      glue = createKernelHost({ kmem, io, post, rootfs: msg.boot.rootfs, mounts: msg.boot.mounts });
+      Object.assign(glue.imports, imageImports());
+      cpu = startCpu(msg.kmod, kmem, glue.imports, msg.boot);
+      cpu.ranges = cpu.k.k_kalloc(4 * (1 + 2 * FORK_RANGES)) >>> 0;
+    } catch (e) {
+      if (!(e instanceof KernelPanic)) post({ type: 'error', message: e.message ?? String(e), errno: e.errno });
+    }
+  }
+
+  function remember(key, module, limits) {
+    if (key === null) return;
+    modules.delete(key);
+    modules.set(key, { module, limits });
+    if (modules.size > MODULE_CACHE) modules.delete(modules.keys().next().value);
+  }
+
+  // The imports of a guest instance; they act on whichever thread this CPU runs.
+  const guestImports = (memory) => ({
+    env: { memory },
+    wunix: { syscall: (...a) => cpu.k.wunix_syscall(...a), fork: forkImport },
+  });
+
+  function instantiate(module, memory) {
+    return new WebAssembly.Instance(module, guestImports(memory)).exports;
+  }
+
+  // wunix.fork(save, size): the first call unwinds the guest into save; the call made while rewinding
+  // returns the result (docs/abi.md, "fork").
+  function forkImport(save, size) {
+    const g = cur.g;
+    if (g.asyncify_get_state() === REWINDING) {
+      g.asyncify_stop_rewind();
+      return cur.forkResult;
+    }
+    save >>>= 0;
+    const dv = new DataView(cur.memory.buffer);
+    dv.setUint32(save, save + 8, true);
+    dv.setUint32(save + 4, save + (size >>> 0), true);
+    cur.forkSave = save;
+    g.asyncify_start_unwind(save);
+    return 0;
+  }
+
+  // The guest unwound out of fork(): make the child (kernel), copy the used memory, hand the child to the
+  // supervisor and rewind the parent, which returns the pid without waiting for the child to run.
+  function fork() {
+    const { g, memory } = cur;
+    g.asyncify_stop_unwind();
+    const { k } = cpu;
+    const sp = g.__stack_pointer.value >>> 0;
+    const r = k.k_fork(sp, cpu.ranges, FORK_RANGES);
+    if (r > 0) {
+      const words = new Uint32Array(kmem.buffer, cpu.ranges, 1 + 2 * FORK_RANGES);
+      const pages = memory.buffer.byteLength / 65536;
+      const child = new WebAssembly.Memory({ initial: pages, maximum: cur.limits.maximum, shared: true });
+      const from = new Uint8Array(memory.buffer), to = new Uint8Array(child.buffer);
+      for (let i = 0; i < words[0]; i++) {
+        const start = words[1 + 2 * i], end = Math.min(words[2 + 2 * i], from.length);
+        if (start < end) to.set(from.subarray(start, end), start);
       }
-      thread = newProcess(msg);
+      post({
+        type: 'fork', ppid: cur.pid, pid: r,
+        job: { kind: 'fork', tid: r, module: cur.module, key: cur.key, limits: cur.limits, memory: child, sp,
+          tlsBase: g.__tls_base.value, forkSave: cur.forkSave },
+      });
+    }
+    cur.forkResult = r;
+    g.asyncify_start_rewind(cur.forkSave);
+  }
+
+  // An instance of prog in a fresh memory, kept under a new handle; its stack top and heap base go to out.
+  function prepare(prog, key, out) {
+    let memory, g;
+    try {
+      memory = new WebAssembly.Memory({ initial: prog.limits.initial, maximum: prog.limits.maximum, shared: true });
+      g = instantiate(prog.module, memory);
+    } catch {
+      return -ENOMEM;
+    }
+    const handle = nextHandle++;
+    images.set(handle, { ...prog, key, memory, g });
+    const dv = new DataView(kmem.buffer);
+    dv.setUint32(out, g.__stack_pointer.value >>> 0, true);
+    dv.setUint32(out + 4, g.__heap_base.value >>> 0, true);
+    return handle;
+  }
+
+  // The host imports of kernel/image.c (kernel/host.h, "Program images").
+  function imageImports() {
+    return {
+      image_prepare(kbuf, len, dev, ino, ctime, size, out) {
+        kbuf >>>= 0; len >>>= 0; out >>>= 0;
+        const key = `${dev}:${ino}:${ctime}:${size}`;
+        let prog = modules.get(key);
+        if (!prog) {
+          if (!kbuf) return -ENOENT;
+          prog = compile(new Uint8Array(kmem.buffer).slice(kbuf, kbuf + len));
+          if (typeof prog === 'number') return -prog;
+          post({ type: 'module', key, module: prog.module, limits: prog.limits });
+        }
+        remember(key, prog.module, prog.limits);
+        return prepare(prog, key, out);
+      },
+      // onResolveSpawn (io.onResolveSpawn(path, argv) → {bytes} | {argv} | {errno} | null).
+      resolve(kpath, plen, kargs, argc, kout, outlen, out) {
+        kpath >>>= 0; plen >>>= 0; kargs >>>= 0; kout >>>= 0; outlen >>>= 0; out >>>= 0;
+        const dv = new DataView(kmem.buffer);
+        dv.setUint32(out, 0, true);
+        if (!io.onResolveSpawn) return 0;
+        const k8 = new Uint8Array(kmem.buffer);
+        const dec = new TextDecoder();
+        const path = dec.decode(k8.slice(kpath, kpath + plen));
+        const argv = [];
+        for (let off = kargs; argv.length < argc;) {
+          const end = k8.indexOf(0, off);
+          argv.push(dec.decode(k8.slice(off, end)));
+          off = end + 1;
+        }
+        let answer;
+        try {
+          answer = io.onResolveSpawn(path, argv);
+        } catch {
+          return -EIO;
+        }
+        if (!answer) return 0;
+        if (answer.errno) return -Math.abs(answer.errno);
+        if (answer.bytes) {
+          // answer.key, when given, names the program for the module cache as a file identity does
+          const key = answer.key ?? null;
+          let prog = key !== null ? modules.get(key) : undefined;
+          if (!prog) {
+            prog = compile(answer.bytes);
+            if (typeof prog === 'number') return -prog;
+            if (key !== null) post({ type: 'module', key, module: prog.module, limits: prog.limits });
+          }
+          remember(key, prog.module, prog.limits);
+          return prepare(prog, key, out);
+        }
+        if (!answer.argv?.length) return 0;
+        const strings = encodeStrings(answer.argv);
+        if (strings.length > outlen) return -E2BIG;
+        k8.set(strings, kout);
+        dv.setUint32(out, answer.argv.length, true);
+        dv.setUint32(out + 4, strings.length, true);
+        return 0;
+      },
+      image_use(handle) {
+        glue.useMemory(handle ? images.get(handle).memory : null);
+      },
+      image_drop(handle) {
+        images.delete(handle);
+      },
+      exec(handle, sp) {
+        const img = images.get(handle);
+        images.delete(handle);
+        throw new ExecImage(img, sp >>> 0);
+      },
+      spawn(handle, tid, sp) {
+        const img = images.get(handle);
+        images.delete(handle);
+        post({
+          type: 'spawn', ppid: cur.pid, pid: tid,
+          job: { kind: 'spawn', tid, module: img.module, key: img.key, limits: img.limits, memory: img.memory,
+            sp: sp >>> 0, tlsBase: img.g.__tls_base.value },
+        });
+      },
+    };
+  }
+
+  // Starts the thread a job describes and runs it until it ends; then this CPU is idle again.
+  function runJob(job) {
+    if (!cpu) return;
+    let entry;
+    try {
+      entry = job.kind === 'start' ? newProcess(job) : resume(job);
     } catch (e) {
       if (!(e instanceof KernelPanic)) post({ type: 'error', message: e.message ?? String(e), errno: e.errno });
       return;
     }
-    post({ type: 'started', pid: thread.pid, consoleWant: cpu.k.k_console_want() });
-    if (!run(thread)) return;
+    if (job.kind === 'start') post({ type: 'started', pid: cur.pid, consoleWant: cpu.k.k_console_want() });
+    const pid = cur.pid;
+    if (!run(entry)) return;
+    cur = null;
     glue.setProcessMemory(null);
-    detach();
-    post({ type: 'threadExit', pid: thread.pid });
+    cpu.k.__stack_pointer.value = cpu.stackTop;
+    post({ type: 'threadExit', pid });
   }
 
-  // Gives the CPU slot back: this worker is about to be stopped.
-  function detach() {
-    const { k, slot, stackTop } = cpu;
-    cpu = null;
-    k.__stack_pointer.value = stackTop;
-    try {
-      k.k_cpu_detach(slot);
-    } catch (e) {
-      if (!(e instanceof KernelPanic)) throw e;
+  // A thread made by fork or spawn, waiting in the kernel for a CPU.
+  function resume({ kind, tid, module, key, limits, memory, sp, tlsBase, forkSave }) {
+    const pid = cpu.k.k_thread_resume(tid);
+    if (pid < 0) throw new Error(`no thread ${tid} to resume (errno ${-pid})`);
+    remember(key, module, limits);
+    glue.setProcessMemory(memory);
+    const g = instantiate(module, memory);
+    g.__stack_pointer.value = sp;
+    g.__tls_base.value = tlsBase;
+    cur = { g, module, key, limits, memory, pid, forkResult: 0, forkSave };
+    if (kind === 'fork') {
+      g.asyncify_start_rewind(forkSave);
+      return () => g._start(0);
     }
+    return () => g._start(sp);
   }
 
-  function newProcess({ gmod, path, argv, envp, memory: limits }) {
+  // A process the host asks for: {module, argv, envp, memory: limits}, or {path, argv, envp}.
+  function newProcess({ module, path, argv, envp, memory: limits }) {
     const { k } = cpu;
-    if (!gmod) ({ gmod, limits } = loadProgram(path, envp));
+    let key = null;
+    if (!module) ({ module, limits, key } = loadProgram(path, envp));
     const memory = new WebAssembly.Memory({ initial: limits.initial, maximum: limits.maximum, shared: true });
     glue.setProcessMemory(memory);
-    const wunix = { syscall: k.wunix_syscall, fork: k.wunix_fork };
-    const g = new WebAssembly.Instance(gmod, { env: { memory }, wunix }).exports;
+    const g = instantiate(module, memory);
 
     const strings = encodeStrings([...argv, ...envp]);
     const kbuf = k.k_kalloc(strings.length) >>> 0;
-    if (!kbuf) throw Object.assign(new Error('Cannot allocate memory'), { errno: 12 });
+    if (!kbuf) throw Object.assign(new Error('Cannot allocate memory'), { errno: ENOMEM });
     new Uint8Array(kmem.buffer).set(strings, kbuf);
     const r = k.k_proc_start(kbuf, argv.length, envp.length, g.__stack_pointer.value, g.__heap_base.value);
     k.k_kfree(kbuf);
     if (r < 0 && r >= -4095) throw Object.assign(new Error(`cannot start process (errno ${-r})`), { errno: -r });
     const sp = r >>> 0;
     g.__stack_pointer.value = sp;
-    const pid = k.k_proc_pid();
-    return { g, sp, pid, stateAddr: k.k_thread_state() >>> 0 };
+    cur = { g, module, key, limits, memory, pid: k.k_proc_pid(), forkResult: 0, forkSave: 0 };
+    return () => g._start(sp);
   }
 
   // Reads and compiles the program at path in wunix's file system, trying each directory of envp's PATH
@@ -78,44 +281,61 @@ export function runCpu({ port, io }) {
     const candidates = path.includes('/') ? [path] : pathVar.split(':').map((d) => `${d || '.'}/${path}`);
     let errno = ENOENT;
     for (const name of candidates) {
-      const bytes = loadFile(k, kmem, name);
-      if (typeof bytes === 'number') {
-        if (bytes === EACCES) errno = EACCES;
-        else if (bytes !== ENOENT && bytes !== ENOTDIR) throw Object.assign(new Error(`errno ${bytes}`), { errno: bytes });
+      const file = loadFile(k, kmem, name);
+      if (typeof file === 'number') {
+        if (file === EACCES) errno = EACCES;
+        else if (file !== ENOENT && file !== ENOTDIR) throw Object.assign(new Error(`errno ${file}`), { errno: file });
         continue;
       }
-      const limits = isWasm(bytes) ? memoryImport(bytes) : null;
-      if (!limits || !limits.shared || limits.memory64)
-        throw Object.assign(new Error('not a wunix program'), { errno: ENOEXEC });
-      let gmod;
-      try {
-        gmod = new WebAssembly.Module(bytes);
-      } catch (e) {
-        throw Object.assign(new Error(`invalid WebAssembly: ${e.message}`), { errno: ENOEXEC });
-      }
-      return { gmod, limits: { initial: limits.initial, maximum: Math.min(limits.maximum ?? 65536, 65536) } };
+      const prog = modules.get(file.key) ?? compile(file.bytes);
+      if (typeof prog === 'number') throw Object.assign(new Error('not a wunix program'), { errno: ENOEXEC });
+      remember(file.key, prog.module, prog.limits);
+      return { ...prog, key: file.key };
     }
     throw Object.assign(new Error(errno === EACCES ? 'Permission denied' : 'No such file or directory'), { errno });
   }
 
-  // Runs the thread until the kernel ends it (host.thread_exit) or its code traps. False after a panic.
-  function run({ g, sp, stateAddr }) {
+  // Runs the thread from entry until the kernel ends it (host.thread_exit) or its code traps; forks and
+  // execs happen on the way. False after a panic.
+  function run(entry) {
     const { k } = cpu;
-    try {
-      g._start(sp);
-      // _start must not return; treat it as exit(0) so the kernel still records the exit.
-      k.wunix_syscall(SYS_exit_group, 0n, 0n, 0n, 0n, 0n, 0n);
-    } catch (e) {
-      if (e instanceof ThreadExit) return true;
-      if (e instanceof KernelPanic) return false;
-      const state = Atomics.load(new Int32Array(kmem.buffer), stateAddr >> 2);
-      if (state === KERNEL) return stop(() => glue.panic(`trap in kernel: ${describe(e)}`));
-      if (state !== USER) return true;
-      // The trap unwound the kernel stack too, but the kernel was not running: start it afresh.
-      k.__stack_pointer.value = cpu.stackTop;
-      return stop(() => k.k_thread_trap(trapSignal(e)));
+    for (;;) {
+      try {
+        entry();
+        if (cur.g.asyncify_get_state?.() === UNWINDING) {
+          fork();
+          continue;
+        }
+        // _start must not return; treat it as exit(0) so the kernel still records the exit.
+        k.wunix_syscall(SYS_exit_group, 0n, 0n, 0n, 0n, 0n, 0n);
+        return true;
+      } catch (e) {
+        if (e instanceof ThreadExit) return true;
+        if (e instanceof KernelPanic) return false;
+        if (e instanceof ExecImage) {
+          entry = exec(e);
+          continue;
+        }
+        const state = Atomics.load(new Int32Array(kmem.buffer), k.k_thread_state() >> 2);
+        if (state === KERNEL) return stop(() => glue.panic(`trap in kernel: ${describe(e)}`));
+        if (state !== USER) return true;
+        // The trap unwound the kernel stack too, but the kernel was not running: start it afresh.
+        k.__stack_pointer.value = cpu.stackTop;
+        return stop(() => k.k_thread_trap(trapSignal(e)));
+      }
     }
-    return true;
+  }
+
+  // The kernel committed an exec: the thread continues in the new image, in this worker.
+  function exec({ img, sp }) {
+    cpu.k.__stack_pointer.value = cpu.stackTop;
+    glue.setProcessMemory(img.memory);
+    const { g } = img;
+    g.__stack_pointer.value = sp;
+    cur = { g, module: img.module, key: img.key, limits: img.limits, memory: img.memory, pid: cur.pid,
+      forkResult: 0, forkSave: 0 };
+    post({ type: 'exec', pid: cur.pid });
+    return () => g._start(sp);
   }
 
   // Calls fn, which must end the thread; anything but the sentinels is a kernel fault. False after a panic.
@@ -132,21 +352,49 @@ export function runCpu({ port, io }) {
       return false;
     }
   }
+
+  // Gives the CPU slot back: this worker is about to be stopped.
+  function detach() {
+    const { k, slot, stackTop } = cpu;
+    cpu = null;
+    k.__stack_pointer.value = stackTop;
+    try {
+      k.k_cpu_detach(slot);
+    } catch (e) {
+      if (!(e instanceof KernelPanic)) throw e;
+    }
+  }
 }
 
-// The bytes of file name in wunix's file system (k_file_load), or a positive errno.
+// {module, limits} for a wunix program's bytes, or ENOEXEC.
+function compile(bytes) {
+  const limits = isWasm(bytes) ? memoryImport(bytes) : null;
+  if (!limits || !limits.shared || limits.memory64) return ENOEXEC;
+  try {
+    return {
+      module: new WebAssembly.Module(bytes),
+      limits: { initial: limits.initial, maximum: Math.min(limits.maximum ?? PAGES_4G, PAGES_4G) },
+    };
+  } catch {
+    return ENOEXEC;
+  }
+}
+
+// The file name in wunix's file system (k_file_load): {bytes, key}, or a positive errno.
 function loadFile(k, kmem, name) {
   const enc = new TextEncoder().encode(name + '\0');
-  const lenOff = (enc.length + 3) & ~3;
-  const kpath = k.k_kalloc(lenOff + 4) >>> 0;
+  const infoOff = (enc.length + 7) & ~7;
+  const kpath = k.k_kalloc(infoOff + 40) >>> 0;
   if (!kpath) return ENOMEM;
   new Uint8Array(kmem.buffer).set(enc, kpath);
-  const r = k.k_file_load(kpath, kpath + lenOff);
+  const r = k.k_file_load(kpath, kpath + infoOff);
   let out = -r;
   if (r >= 0) {
     // Loading may have grown kernel memory: take fresh views.
-    const len = new DataView(kmem.buffer).getUint32(kpath + lenOff, true);
-    out = new Uint8Array(kmem.buffer).slice(r, r + len);
+    const dv = new DataView(kmem.buffer);
+    const len = dv.getUint32(kpath + infoOff, true);
+    const id = [8, 16, 24, 32].map((o) => dv.getFloat64(kpath + infoOff + o, true));
+    out = { bytes: new Uint8Array(kmem.buffer).slice(r, r + len), key: id.join(':') };
     k.k_kfree(r);
   }
   k.k_kfree(kpath);

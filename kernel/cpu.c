@@ -103,6 +103,8 @@ struct thread *kentry(void)
 	if (t && atomic_cas32(&t->state, TS_USER, TS_KERNEL) != TS_USER)
 		cpu_park();
 	bkl_lock();
+	if (t)
+		ru_kentry(t);
 	return t;
 }
 
@@ -110,6 +112,8 @@ void kexit(struct thread *t)
 {
 	if (*(uint32_t *)cpu_stack_base(cpu_self->id) != STACK_CANARY)
 		kpanic("kernel stack overflow on CPU %d", cpu_self->id);
+	if (t)
+		ru_kexit(t);
 	bkl_unlock();
 	if (t)
 		atomic_cas32(&t->state, TS_KERNEL, TS_USER);

@@ -72,7 +72,9 @@ void fd_set_cloexec(struct fdtable *t, int fd, bool on)
 
 int fd_install(struct proc *p, struct file *f, int min, bool cloexec)
 {
-	for (int fd = min < 0 ? 0 : min; fd < NOFILE; fd++) {
+	int lim = proc_nofile(p);
+
+	for (int fd = min < 0 ? 0 : min; fd < lim; fd++) {
 		if (p->fds.fd[fd])
 			continue;
 		p->fds.fd[fd] = f;
@@ -108,6 +110,22 @@ int fd_init_stdio(struct proc *p)
 		KASSERT(fd == i);
 	}
 	return 0;
+}
+
+int fd_fork(struct proc *c, const struct proc *p)
+{
+	for (int fd = 0; fd < NOFILE; fd++)
+		if (p->fds.fd[fd])
+			c->fds.fd[fd] = file_get(p->fds.fd[fd]);
+	memcpy(c->fds.cloexec, p->fds.cloexec, sizeof(c->fds.cloexec));
+	return 0;
+}
+
+void fd_exec(struct proc *p)
+{
+	for (int fd = 0; fd < NOFILE; fd++)
+		if (p->fds.fd[fd] && fd_get_cloexec(&p->fds, fd))
+			fd_close(p, fd);
 }
 
 void fd_exit(struct proc *p)

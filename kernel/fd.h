@@ -53,7 +53,7 @@ void file_put(struct file *f);
 /* The file of descriptor fd of the current process, or NULL (EBADF). BKL held. */
 struct file *fd_lookup(int fd);
 /* Installs f (consuming one reference) at the lowest free descriptor >= min of
- * p: the descriptor, or -EMFILE. BKL held. */
+ * p: the descriptor, or -EMFILE (none below p's RLIMIT_NOFILE). BKL held. */
 int fd_install(struct proc *p, struct file *f, int min, bool cloexec);
 /* Sets or reads descriptor fd's close-on-exec flag. BKL held. */
 void fd_set_cloexec(struct fdtable *t, int fd, bool on);
@@ -61,10 +61,17 @@ static inline bool fd_get_cloexec(const struct fdtable *t, int fd)
 {
 	return t->cloexec[fd / 8] & (1u << (fd % 8));
 }
+/* The core of dup2/dup3 on the current process: newfd or -errno. BKL held. */
+long kern_dup3(int oldfd, int newfd, bool cloexec);
 /* Closes descriptor fd of p: 0 or -EBADF. BKL held. */
 int fd_close(struct proc *p, int fd);
 /* Opens the console on descriptors 0, 1 and 2 of a new process: 0 or -errno. BKL held. */
 int fd_init_stdio(struct proc *p);
+/* Gives c (new, no descriptors) the descriptors of p, sharing their open file
+ * descriptions and close-on-exec flags: 0. BKL held. */
+int fd_fork(struct proc *c, const struct proc *p);
+/* Closes p's close-on-exec descriptors (exec's commit). BKL held. */
+void fd_exec(struct proc *p);
 /* Closes every descriptor of an exiting process. BKL held. */
 void fd_exit(struct proc *p);
 

@@ -18,7 +18,7 @@ long kern_dup3(int oldfd, int newfd, bool cloexec)
 
 	if (!f)
 		return -EBADF;
-	if (newfd < 0 || newfd >= NOFILE)
+	if (newfd < 0 || newfd >= proc_nofile(p))
 		return -EBADF;
 	if (newfd == oldfd)
 		return -EINVAL;
@@ -63,7 +63,7 @@ long sys_fcntl(const sarg_t *a)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		if (arg < 0 || arg >= NOFILE)
+		if (arg < 0 || arg >= proc_nofile(p))
 			return -EINVAL;
 		return fd_install(p, file_get(f), (int)arg, cmd == F_DUPFD_CLOEXEC);
 	case F_GETFD:

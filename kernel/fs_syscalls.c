@@ -459,26 +459,29 @@ static long set_dir(struct vnode **slot, struct vnode *vn)
 	return 0;
 }
 
-long sys_chdir(const sarg_t *a)
+long kern_chdir(int fd, const char *path)
 {
 	struct vnode *vn;
+	long r = path ? vfs_lookup(AT_FDCWD, path, W_FOLLOW | W_DIR, &vn) : vfs_fd_vnode(fd, false, &vn);
+
+	return r ? r : set_dir(&curproc()->cwd, vn);
+}
+
+long sys_chdir(const sarg_t *a)
+{
 	long r;
 	char *path = getpath((uaddr_t)a[0], &r);
 
 	if (!path)
 		return r;
-	if (!(r = vfs_lookup(AT_FDCWD, path, W_FOLLOW | W_DIR, &vn)))
-		r = set_dir(&curproc()->cwd, vn);
+	r = kern_chdir(-1, path);
 	kfree(path);
 	return r;
 }
 
 long sys_fchdir(const sarg_t *a)
 {
-	struct vnode *vn;
-	long r = vfs_fd_vnode((int)a[0], false, &vn);
-
-	return r ? r : set_dir(&curproc()->cwd, vn);
+	return kern_chdir((int)a[0], NULL);
 }
 
 long sys_chroot(const sarg_t *a)

@@ -91,7 +91,41 @@ HOST_IMPORT("hostfs_chmod") int host_hostfs_chmod(int m, const char *kpath, uint
 HOST_IMPORT("hostfs_chown") int host_hostfs_chown(int m, const char *kpath, uint32_t plen, int uid, int gid);
 HOST_IMPORT("hostfs_utimes") int host_hostfs_utimes(int m, const char *kpath, uint32_t plen, double asec, int ansec, double msec, int mnsec);
 
-/* The process pid has exited with the Linux wait status wstatus (onExitGroup). */
+/* Program images (exec, spawn; kernel/image.c). The host compiles a program
+ * (or finds it in its cache of compiled modules by the file identity dev, ino,
+ * ctime and size), instantiates it in a fresh process memory and returns a
+ * handle > 0 with the instance's initial stack pointer in out[0] and its
+ * __heap_base in out[1]; or -ENOEXEC (not a wunix program), -ENOMEM, or with
+ * kbuf NULL -ENOENT when the module is not cached (then call again with the
+ * file's len bytes at kbuf). Called without the BKL. */
+HOST_IMPORT("image_prepare") int host_image_prepare(const void *kbuf, uint32_t len, double dev, double ino,
+                                                    double ctime, double size, uint32_t *out);
+/* onResolveSpawn: a program at path (plen bytes, no NUL) that the file system
+ * does not have, to be run with the argc strings at kargs. Returns an image
+ * handle as image_prepare does (out[0] stack top, out[1] heap base) when the
+ * host has the program; 0 with out[0] = 0 when it has nothing (ENOENT); 0 with
+ * out[0] = n > 0 when it rewrote argv: n strings in out[1] bytes at kout (of
+ * outlen), to resolve in the file system instead; or -errno. Called without
+ * the BKL. */
+HOST_IMPORT("resolve") int host_resolve(const char *kpath, uint32_t plen, const char *kargs, uint32_t argc,
+                                        char *kout, uint32_t outlen, uint32_t *out);
+/* From now on copyin/copyout and friends reach image handle's memory; 0: the
+ * current process's own memory again. */
+HOST_IMPORT("image_use") void host_image_use(int handle);
+/* Forgets a prepared image that will not run. */
+HOST_IMPORT("image_drop") void host_image_drop(int handle);
+/* exec's end: the calling thread leaves its old instance and runs image handle
+ * from _start with stack pointer sp (onExec). Called without the BKL, the
+ * thread's state word USER. */
+HOST_IMPORT("exec") __attribute__((noreturn)) void host_exec(int handle, uint32_t sp);
+/* spawn's end: thread tid of a new process (not yet run) runs image handle
+ * from _start with stack pointer sp on another CPU (onSpawn). Consumes handle. */
+HOST_IMPORT("spawn") void host_spawn(int handle, int tid, uint32_t sp);
+
+/* Process pid is about to exit with the Linux wait status wstatus (onExitGroup):
+ * nothing of it has been released yet. */
+HOST_IMPORT("exit_group") void host_exit_group(int pid, int wstatus);
+/* The process pid has exited with the Linux wait status wstatus and is a zombie (onExit). */
 HOST_IMPORT("proc_exit") void host_proc_exit(int pid, int wstatus);
 /* Ends the calling thread: unwinds the worker out of the guest and the kernel.
  * Called without the BKL, with the thread's state word already DEAD. */

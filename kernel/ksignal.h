@@ -18,6 +18,10 @@ struct sigacts {
 /* Every signal at its default disposition. */
 void sig_init(struct sigacts *sa);
 
+/* exec: caught signals go back to SIG_DFL, ignored ones stay ignored, and
+ * every flag is cleared (POSIX exec). */
+void sig_exec(struct sigacts *sa);
+
 struct proc;
 struct thread;
 
@@ -32,6 +36,10 @@ uint64_t sig_pending(const struct thread *t);
  * drops those at SIG_IGN, leaves caught ones pending (no handlers yet), then
  * restores a mask saved by ppoll/pselect6/epoll_pwait. BKL held; may not return. */
 void sig_syscall_exit(struct thread *t);
+/* Whether a blocking call of t should give up with -EINTR: a pending,
+ * unblocked signal whose action ends the process. (Caught ones wait for
+ * handlers, which come with the signals issue.) BKL held. */
+bool sig_interrupts(const struct thread *t);
 /* Whether sig_syscall_exit has work for t (cheap: on every syscall). BKL held. */
 bool sig_exit_work(const struct thread *t);
 

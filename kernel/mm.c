@@ -209,6 +209,27 @@ void mm_exit(struct mm *mm)
 	}
 }
 
+int mm_fork(struct mm *c, const struct mm *p)
+{
+	struct vma **tail = &c->vmas;
+
+	c->brk_start = p->brk_start;
+	c->brk = p->brk;
+	c->vmas = NULL;
+	for (const struct vma *v = p->vmas; v; v = v->next) {
+		struct vma *n = vma_new(v->start, v->end, v->prot, v->flags);
+		if (!n) {
+			mm_exit(c);
+			return -ENOMEM;
+		}
+		mmfile_dup(n, v, v->off);
+		n->next = NULL;
+		*tail = n;
+		tail = &n->next;
+	}
+	return 0;
+}
+
 uaddr_t kern_brk(uaddr_t addr)
 {
 	struct mm *mm = curmm();

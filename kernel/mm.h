@@ -29,6 +29,9 @@ struct mm {
 /* Sets up the address space of a new process whose heap starts at heap_base:
  * 0 or -errno. BKL held. */
 int mm_init(struct mm *mm, uaddr_t heap_base);
+/* c (empty) becomes a copy of p's bookkeeping, file mappings taking their own
+ * references (fork): 0 or -ENOMEM. BKL held. */
+int mm_fork(struct mm *c, const struct mm *p);
 /* Frees the bookkeeping of an exiting process. BKL held. */
 void mm_exit(struct mm *mm);
 

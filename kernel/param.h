@@ -31,5 +31,15 @@
 #define VPATH_FIND_DEPTH 32      /* and how deep below its mount's root it looks */
 
 #define IMAGE_MAX (256u << 20)     /* largest program file exec reads */
+#define FORK_STACK_SLACK 1024      /* bytes below the stack pointer fork copies too */
+#define FORK_RANGES 64             /* memory ranges k_fork reports (more are merged) */
+#define ARG_MAX (2u << 20)         /* argv and envp bytes exec and spawn accept (E2BIG) */
+#define SPAWN_ACTIONS_MAX 1024     /* file actions one posix_spawn takes (else EINVAL) */
+#define RESOLVE_ARGV_MAX 65536    /* bytes of the argv a host's onResolveSpawn may substitute */
+#define SHEBANG_MAX 256            /* bytes of a "#!" line exec reads (Linux's BINPRM_BUF_SIZE) */
+
+#define USER_HZ 100                /* clock ticks per second of times() and AT_CLKTCK */
+#define STIME_SAMPLE 16            /* one kernel entry in this many, at random, is timed for system time */
+#define RLIM_STACK_DEFAULT (8u << 20) /* RLIMIT_STACK's soft limit, Linux's (the wasm stack is fixed at link time) */
 
 #endif

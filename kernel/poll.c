@@ -158,8 +158,8 @@ long sys_ppoll(const sarg_t *a)
 	int n = (int)nfds;
 	long r;
 
-	if (nfds > NOFILE)
-		return -EINVAL;
+	if (nfds > (uint64_t)proc_nofile(curproc()))
+		return -EINVAL; /* Linux's RLIMIT_NOFILE check */
 	if (uts && (r = poll_ts_copyin(uts, &timeout)))
 		return r;
 	if ((r = poll_set_sigmask((uaddr_t)a[3], a[4])))

@@ -24,17 +24,21 @@ void proc_init(void)
 	memset(p, 0, sizeof(*p));
 	p->state = P_ALIVE;
 	p->pid = 1;
+	p->pgid = p->sid = 1;
 	p->start_ns = ktime_mono();
 	kstrlcpy(p->comm, "init", sizeof(p->comm));
 	cred_init_root(&p->cred);
 	sig_init(&p->sig);
+	rlimit_init(p->rlim);
 	initproc = p;
 }
 
+/* A pid stays taken while a process group or session has it as its id (POSIX). */
 static bool pid_in_use(int pid)
 {
 	for (int i = 0; i < NPROC; i++)
-		if (procs[i].state != P_UNUSED && procs[i].pid == pid)
+		if (procs[i].state != P_UNUSED &&
+		    (procs[i].pid == pid || procs[i].pgid == pid || procs[i].sid == pid))
 			return true;
 	for (int i = 0; i < NTHREAD; i++)
 		if (threads[i].used && threads[i].tid == pid)
@@ -67,10 +71,14 @@ struct proc *proc_alloc(struct proc *parent)
 		memset(p, 0, sizeof(*p));
 		p->state = P_ALIVE;
 		p->pid = pid;
+		/* a session and group leader, as a process the host starts is (a login
+		 * shell's setsid); fork and spawn inherit instead (proc_inherit) */
+		p->pgid = p->sid = pid;
 		p->parent = parent;
 		p->start_ns = ktime_mono();
 		cred_init_root(&p->cred);
 		sig_init(&p->sig);
+		rlimit_init(p->rlim);
 		return p;
 	}
 	return NULL;
@@ -92,11 +100,13 @@ struct thread *thread_alloc(struct proc *p)
 		t->tid = tid;
 		t->proc = p;
 		t->cpu = NULL;
+		t->ran = false;
 		t->clear_child_tid = 0;
 		t->sigmask = 0;
 		t->sigpending = 0;
 		t->sigmask_restore = false;
 		t->start_ns = ktime_mono();
+		ru_thread_init(t);
 		atomic_store32(&t->wake, 0);
 		atomic_store32(&t->state, TS_KERNEL);
 		p->nthreads++;
@@ -108,6 +118,7 @@ struct thread *thread_alloc(struct proc *p)
 void thread_free(struct thread *t)
 {
 	KASSERT(bkl_held() && t->used);
+	ru_thread_exit(t);
 	t->proc->nthreads--;
 	if (t->cpu && t->cpu->thread == t)
 		t->cpu->thread = NULL;
@@ -115,6 +126,22 @@ void thread_free(struct thread *t)
 	t->proc = NULL;
 	t->used = false;
 	atomic_store32(&t->state, TS_DEAD);
+}
+
+void proc_inherit(struct proc *c, const struct proc *p)
+{
+	KASSERT(bkl_held());
+	c->pgid = p->pgid;
+	c->sid = p->sid;
+	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
+}
+
+struct proc *proc_find(int pid)
+{
+	for (int i = 0; i < NPROC; i++)
+		if (procs[i].state != P_UNUSED && procs[i].pid == pid)
+			return &procs[i];
+	return NULL;
 }
 
 void proc_reap(struct proc *p)

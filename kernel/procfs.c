@@ -403,7 +403,7 @@ static void gen_stat(struct sbuf *s, struct proc *p)
 	int ppid = p->parent ? p->parent->pid : 0;
 
 	sig_sets(p, &ign, &cgt);
-	sb_printf(s, "%d (%s) %c %d %d %d 0 -1 4194560 0 0 0 0 ", p->pid, p->comm, st, ppid, p->pid, p->pid);
+	sb_printf(s, "%d (%s) %c %d %d %d 0 -1 4194560 0 0 0 0 ", p->pid, p->comm, st, ppid, p->pgid, p->sid);
 	/* utime is the time since start, as CLOCK_PROCESS_CPUTIME_ID reports it */
 	sb_printf(s, "%llu 0 0 0 20 0 %d 0 %llu %llu %llu 4294967295 ", run, p->nthreads, start,
 	          (unsigned long long)vsize, (unsigned long long)(vsize / UPAGE));
@@ -437,7 +437,7 @@ static void gen_status(struct sbuf *s, struct proc *p)
 	sb_printf(s, "FDSize:\t%d\nGroups:\t", NOFILE);
 	for (int i = 0; i < c->ngroups; i++)
 		sb_printf(s, "%u ", c->groups[i]);
-	sb_printf(s, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", p->pid, p->pid, p->pid, p->pid);
+	sb_printf(s, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", p->pid, p->pid, p->pgid, p->sid);
 	if (p->state != P_ZOMBIE) {
 		sb_printf(s, "VmSize:\t%8llu kB\n", (unsigned long long)(vsize / 1024));
 		sb_printf(s, "VmRSS:\t%8llu kB\n", (unsigned long long)(vsize / 1024));

@@ -17,8 +17,9 @@ int ksleep(const void *chan, int64_t timeout_ns)
 	int64_t deadline = 0;
 
 	KASSERT(t && chan && bkl_held());
+	int64_t now = ru_sleep_begin(t);
 	if (timeout_ns >= 0)
-		deadline = timeout_ns > INT64_MAX - ktime_mono() ? INT64_MAX : ktime_mono() + timeout_ns;
+		deadline = timeout_ns > INT64_MAX - now ? INT64_MAX : now + timeout_ns;
 	t->chan = chan;
 	t->sleeping = true;
 	atomic_store32(&t->wake, 0);
@@ -29,7 +30,9 @@ int ksleep(const void *chan, int64_t timeout_ns)
 			break;
 		arch_wait32(&t->wake, 0, left);
 	}
+	int64_t woke = ktime_mono();
 	bkl_lock();
+	ru_sleep_end(t, woke);
 	bool woken = !t->sleeping;
 	t->sleeping = false;
 	t->chan = NULL;

@@ -182,14 +182,3 @@ KEXPORT("wunix_syscall") long wunix_syscall(int nr, sarg_t a0, sarg_t a1, sarg_t
 	kexit(t);
 	return r;
 }
-
-/* The guest's wunix.fork import: -ENOSYS until the processes issue. */
-KEXPORT("wunix_fork") int wunix_fork(void)
-{
-	struct thread *t = kentry();
-
-	if (t && tracing)
-		klog("[%d] fork() = -1 ENOSYS", t->proc->pid);
-	kexit(t);
-	return -ENOSYS;
-}

@@ -489,6 +489,13 @@ void vfs_proc_init(struct proc *p)
 	p->umask = 022;
 }
 
+void vfs_fork(struct proc *c, const struct proc *p)
+{
+	c->root = vnode_get(p->root);
+	c->cwd = vnode_get(p->cwd);
+	c->umask = p->umask;
+}
+
 void vfs_exit(struct proc *p)
 {
 	if (p->cwd)

@@ -166,6 +166,8 @@ long vfs_lookup_at(struct vnode *dir, const char *name, size_t len, struct vnode
 /* The vnode of descriptor fd (AT_FDCWD: the cwd) with a reference, or -EBADF/-ENOTDIR (need_dir). */
 long vfs_fd_vnode(int fd, bool need_dir, struct vnode **out);
 
+/* The core of chdir (path) and fchdir (path NULL: descriptor fd). BKL held. */
+long kern_chdir(int fd, const char *path);
 /* Opens vn for flags (the walk and permission checks done): a new file. BKL held; may sleep (FIFOs). */
 long vfs_open_vnode(struct vnode *vn, uint32_t flags, struct file **out);
 /* The core of openat: a new open file for path. BKL held; may sleep. */
@@ -183,6 +185,8 @@ void vfs_stat(struct vnode *vn, struct wunix_stat *st);
 /* A new process's cwd and root (/) and umask 022; exit releases them. BKL held. */
 void vfs_proc_init(struct proc *p);
 void vfs_exit(struct proc *p);
+/* c (new) gets p's cwd, root and umask. BKL held. */
+void vfs_fork(struct proc *c, const struct proc *p);
 
 /* Opens character device rdev (devfs.c): a new file or -ENXIO. */
 long dev_open(uint64_t rdev, uint32_t flags, struct file **out);

@@ -157,7 +157,7 @@ export async function run({ program, args, env, rootfs = null, mounts = [] }, cp
     boot,
     platform,
     callbacks: {
-      onExitGroup(pid, wstatus) {
+      onExit(pid, wstatus) {
         if (pid === initPid) done(wstatus);
       },
       onPanic() {

@@ -2,10 +2,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as consoleIo from './console.js';
 import * as hostfs from './hostfs.js';
+import { onResolveSpawn } from './resolve.js';
 import { runCpu } from '../worker.js';
 import { runIrq } from '../irq.js';
 
-const io = { ...consoleIo, hostfs };
+const io = { ...consoleIo, hostfs, onResolveSpawn };
 const port = {
   post: (msg, transfer) => parentPort.postMessage(msg, transfer),
   onMessage: (fn) => parentPort.on('message', fn),

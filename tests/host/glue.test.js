@@ -119,13 +119,14 @@ test('random fills kernel memory through a non-shared buffer', () => {
   assert.equal(k[16 + 70000], 0);
 });
 
-test('proc_exit posts exitGroup; thread_exit and panic unwind with their sentinels', () => {
+test('exit_group and proc_exit post exitGroup and exit; thread_exit and panic unwind with their sentinels', () => {
   const { h, k, posts, writes } = setup();
+  h.exit_group(5, 0x0b);
   h.proc_exit(5, 0x0b);
-  assert.deepEqual(posts, [{ type: 'exitGroup', pid: 5, wstatus: 0x0b }]);
+  assert.deepEqual(posts.splice(0), [{ type: 'exitGroup', pid: 5, wstatus: 0x0b }, { type: 'exit', pid: 5, wstatus: 0x0b }]);
   assert.throws(() => h.thread_exit(), ThreadExit);
   k.set(Buffer.from('oops'), 0);
   assert.throws(() => h.panic(0, 4), KernelPanic);
-  assert.deepEqual(posts[1], { type: 'panic', message: 'oops' });
+  assert.deepEqual(posts[0], { type: 'panic', message: 'oops' });
   assert.deepEqual(writes.at(-1), [2, 'wunix: kernel panic: oops\n']);
 });

@@ -154,6 +154,44 @@ int host_rootfs_read(void *kdst, double off, uint32_t len)
 	return (int)n;
 }
 
+/* Program images: the fake host runs no programs, so it finds none. */
+int host_image_prepare(const void *kbuf, uint32_t len, double dev, double ino, double ctime, double size,
+                       uint32_t *out)
+{
+	return kbuf ? -ENOEXEC : -ENOENT;
+}
+
+int host_resolve(const char *kpath, uint32_t plen, const char *kargs, uint32_t argc, char *kout,
+                 uint32_t outlen, uint32_t *out)
+{
+	out[0] = 0;
+	return 0;
+}
+
+void host_image_use(int handle)
+{
+}
+
+void host_image_drop(int handle)
+{
+}
+
+void host_exec(int handle, uint32_t sp)
+{
+	fprintf(stderr, "fakehost: host_exec without an image\n");
+	abort();
+}
+
+void host_spawn(int handle, int tid, uint32_t sp)
+{
+	fprintf(stderr, "fakehost: host_spawn without an image\n");
+	abort();
+}
+
+void host_exit_group(int pid, int wstatus)
+{
+}
+
 void host_proc_exit(int pid, int wstatus)
 {
 	fh_exit_pid = pid;

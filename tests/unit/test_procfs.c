@@ -229,7 +229,7 @@ TEST(procfs_permissions)
 
 TEST(procfs_exe)
 {
-	uint32_t len = 0;
+	struct file_info info = { 0 };
 
 	fh_proc_begin();
 	long fd = SC4(NR_openat, I32(AT_FDCWD), path("/tmp/prog"), O_CREAT | O_WRONLY, 0755);
@@ -237,9 +237,10 @@ TEST(procfs_exe)
 	SC1(NR_close, fd);
 	fh_proc_end();
 	/* the host loads the program, then starts it on the same CPU */
-	long buf = k_file_load("/tmp/prog", &len);
+	long buf = k_file_load("/tmp/prog", &info);
 	CHECK(buf > 0);
-	CHECK_EQ(len, 4);
+	CHECK_EQ(info.len, 4);
+	CHECK(info.ino > 0 && info.size == 4);
 	k_kfree((uintptr_t)buf);
 	fh_proc_begin();
 	CHECK_EQ(rdlink("/proc/self/exe"), 9);

@@ -66,4 +66,21 @@ struct wunix_sigaction {
 /* The sigsetsize rt_sigaction and rt_sigprocmask accept. */
 #define WUNIX_SIGSET_SIZE 8
 
+/* siginfo_t with wasm32 offsets (128 bytes); so far the SIGCHLD fields waitid
+ * writes (si_pid at 12, si_uid at 16, si_status at 20). */
+struct wunix_siginfo {
+	int32_t si_signo;
+	int32_t si_errno;
+	int32_t si_code;
+	union {
+		uint8_t pad[116];
+		struct {
+			int32_t pid;
+			uint32_t uid;
+			int32_t status;
+			int32_t utime, stime; /* clock_t: not written by waitid */
+		} chld;
+	} u;
+};
+
 #endif

@@ -12,9 +12,10 @@ __attribute__((import_module("wunix"), import_name("syscall")))
 long __wunix_syscall(long, syscall_arg_t, syscall_arg_t, syscall_arg_t,
                      syscall_arg_t, syscall_arg_t, syscall_arg_t);
 
-/* fork has an import of its own: Asyncify instruments only what can reach it. */
+/* fork has an import of its own: Asyncify instruments only what can reach it.
+ * save (size bytes) receives the caller's unwound wasm stack (docs/abi.md). */
 __attribute__((import_module("wunix"), import_name("fork")))
-int __wunix_fork(void);
+int __wunix_fork(void *save, unsigned long size);
 
 static inline long __syscall0(long n)
 {

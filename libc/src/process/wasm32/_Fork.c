@@ -6,6 +6,10 @@
 #include "pthread_impl.h"
 #include "aio_impl.h"
 
+/* Where Asyncify saves the wasm stack of the thread that forks; __abort_lock
+ * makes it one fork at a time. */
+static char fork_save[65536] __attribute__((aligned(16)));
+
 static void dummy(int x) { }
 weak_alias(dummy, __aio_atfork);
 
@@ -18,7 +22,7 @@ pid_t _Fork(void)
 	__block_all_sigs(&set);
 	__aio_atfork(-1);
 	LOCK(__abort_lock);
-	ret = __wunix_fork();
+	ret = __wunix_fork(fork_save, sizeof fork_save);
 	if (!ret) {
 		pthread_t self = __pthread_self();
 		self->tid = __syscall(SYS_gettid);
