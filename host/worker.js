@@ -62,10 +62,11 @@ export function runCpu({ port, io }) {
     if (modules.size > MODULE_CACHE) modules.delete(modules.keys().next().value);
   }
 
-  // The imports of a guest instance; they act on whichever thread this CPU runs.
+  // The imports of a guest instance; they act on whichever thread this CPU runs. The kernel's export is
+  // passed as is: a guest's system call is then a wasm-to-wasm call, no JS in between.
   const guestImports = (memory) => ({
     env: { memory },
-    wunix: { syscall: (...a) => cpu.k.wunix_syscall(...a), fork: forkImport },
+    wunix: { syscall: cpu.k.wunix_syscall, fork: forkImport },
   });
 
   function instantiate(module, memory) {

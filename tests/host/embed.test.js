@@ -53,11 +53,12 @@ test('a custom host sees fork, exec, spawn, resolve and exit callbacks in order'
       onExec: (pid) => calls.push(['exec', pid]),
       onSpawn: (ppid, pid) => calls.push(['spawn', ppid, pid]),
       onExitGroup: (pid, wstatus) => calls.push(['exitGroup', pid, wstatus]),
-      onExit: (pid, wstatus) => {
-        calls.push(['exit', pid, wstatus]);
-        if (pid === top) done(wstatus);
+      onExit: (pid, wstatus) => calls.push(['exit', pid, wstatus]),
+      // the last message of a process: its thread's CPU is free
+      onThreadExit: (pid) => {
+        calls.push(['threadExit', pid]);
+        if (pid === top) done(calls.find((c) => c[0] === 'exit' && c[1] === pid)?.[2]);
       },
-      onThreadExit: (pid) => calls.push(['threadExit', pid]),
       onPanic: (m) => done(`panic ${m}`),
       onError: (e) => done(`error ${e}`),
     },
