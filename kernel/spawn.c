@@ -197,27 +197,16 @@ static bool has_chdir(const struct spawn_req *q)
 	return false;
 }
 
-/* Whether process group pgid exists in session sid. */
-static bool group_in_session(int pgid, int sid)
-{
-	for (int i = 0; i < NPROC; i++)
-		if (procs[i].state == P_ALIVE && procs[i].pgid == pgid)
-			return procs[i].sid == sid;
-	return false;
-}
-
 /* The spawn attributes, in POSIX's order (RESETIDS was applied to the credentials already). */
 static long apply_attrs(const struct wunix_spawn_params *sp, struct proc *c, struct thread *ct)
 {
-	if (sp->flags & WUNIX_SPAWN_SETSID)
-		c->sid = c->pgid = c->pid;
-	if (sp->flags & WUNIX_SPAWN_SETPGROUP) {
-		if (sp->pgroup < 0)
-			return -EINVAL;
-		if (sp->pgroup && sp->pgroup != c->pid && !group_in_session(sp->pgroup, c->sid))
-			return -EPERM;
-		c->pgid = sp->pgroup ? sp->pgroup : c->pid;
-	}
+	long r;
+
+	/* as the child would call setsid() and setpgid(0, pgroup) itself */
+	if ((sp->flags & WUNIX_SPAWN_SETSID) && (r = kern_setsid(c)) < 0)
+		return r;
+	if ((sp->flags & WUNIX_SPAWN_SETPGROUP) && (r = kern_setpgid(c, 0, sp->pgroup)))
+		return r;
 	if (sp->flags & WUNIX_SPAWN_SETSIGMASK)
 		ct->sigmask = sp->sigmask & ~SIG_UNBLOCKABLE;
 	if (sp->flags & WUNIX_SPAWN_SETSIGDEF)
