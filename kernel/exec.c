@@ -94,9 +94,7 @@ KEXPORT("k_proc_pid") int k_proc_pid(void)
 	return p ? p->pid : 0;
 }
 
-/* exec's point of no return: p takes img (prepared) as its program. Nothing
- * here can fail. */
-static void exec_commit(struct proc *p, struct image *img)
+void image_commit(struct proc *p, const struct image *img)
 {
 	/* Only single-threaded processes exist so far; the Threads issue ends the
 	 * others here first. */
@@ -108,7 +106,6 @@ static void exec_commit(struct proc *p, struct image *img)
 	procfs_proc_start(p, img->args, img->argbytes, img->strbytes - img->argbytes,
 	                  img->vn ? vnode_get(img->vn) : NULL);
 	p->did_exec = true;
-	curthread()->clear_child_tid = 0;
 }
 
 /* The core of execve and execveat: runs path (from dirfd, W_* flags) with the
@@ -124,7 +121,8 @@ long kern_exec(int dirfd, const char *path, int wflags, struct image *img)
 		image_done(img);
 		return r;
 	}
-	exec_commit(p, img);
+	image_commit(p, img);
+	t->clear_child_tid = 0;
 	if (trace_on())
 		klog("[%d] execve(\"%s\") = 0", p->pid, path);
 	int handle = img->handle;
@@ -173,33 +171,20 @@ long sys_execveat(const sarg_t *a)
 	return kern_exec((int)a[0], path, wflags, &img);
 }
 
-/* kern_load_image that also hands out the file's vnode (a reference) in *vnp if vnp is not NULL. */
+/* The program file at path with its bytes, and its vnode (a reference) in *vnp. */
 static long load_image(const char *path, void **buf, uint32_t *len, struct vnode **vnp)
 {
 	struct vnode *vn;
-	long r = vfs_lookup(AT_FDCWD, path, W_FOLLOW, &vn);
+	long r = image_open(AT_FDCWD, path, W_FOLLOW, &vn);
 
 	if (r)
 		return r;
-	if ((vn->mode & S_IFMT) != S_IFREG)
-		r = -EACCES;
-	else if (!(r = vfs_permission(vn, X_OK)) && vn->size > IMAGE_MAX)
-		r = -ENOMEM;
-	if (r == 0) {
-		uint32_t n = (uint32_t)vn->size;
-		void *b = kalloc(n ? n : 1);
-		if (!b)
-			r = -ENOMEM;
-		else if ((r = vn->ops->read(vn, &io_kernel, (uaddr_t)(uintptr_t)b, n, 0)) != (long)n)
-			kfree(b), r = r < 0 ? r : -EIO;
-		else
-			*buf = b, *len = n, r = 0;
-	}
-	if (r == 0 && vnp)
-		*vnp = vn;
-	else
+	if ((r = image_read(vn, buf, len))) {
 		vnode_put(vn);
-	return r;
+		return r;
+	}
+	*vnp = vn;
+	return 0;
 }
 
 /* For the host: the program at path (a kernel string), resolved as init sees the

@@ -27,7 +27,7 @@ void proc_discard(struct proc *p)
 	proc_reap(p);
 }
 
-struct proc *proc_clone(struct thread *t)
+struct thread *proc_clone(struct thread *t)
 {
 	struct proc *p = t->proc, *c;
 	struct thread *ct;
@@ -46,7 +46,7 @@ struct proc *proc_clone(struct thread *t)
 		return NULL;
 	}
 	ct->sigmask = t->sigmask;
-	return c;
+	return ct;
 }
 
 /* Writes the ranges of p's memory a copy needs into r[1..] as [start, end)
@@ -85,9 +85,9 @@ KEXPORT("k_fork") long k_fork(uint32_t sp, uint32_t *ranges, uint32_t max)
 	long r = -EINVAL;
 
 	if (t && max >= 1) {
-		struct proc *c = proc_clone(t);
-		r = c ? c->pid : -EAGAIN;
-		if (c)
+		struct thread *ct = proc_clone(t);
+		r = ct ? ct->proc->pid : -EAGAIN;
+		if (ct)
 			used_ranges(&t->proc->mm, sp, ranges, max);
 		if (trace_on())
 			klog("[%d] fork() = %ld", t->proc->pid, r);

@@ -156,10 +156,7 @@ long image_kargs(struct image *img, const char *kbuf, int argc, int envc)
 	return 0;
 }
 
-/* The program file at path: a regular file the caller may execute, with a
- * reference, and the first bytes of it in head (*hlen of them). */
-static long open_program(int dirfd, const char *path, int wflags, struct vnode **out, char *head,
-                         size_t *hlen)
+long image_open(int dirfd, const char *path, int wflags, struct vnode **out)
 {
 	struct vnode *vn;
 	long r = vfs_lookup(dirfd, path, wflags, &vn);
@@ -170,7 +167,24 @@ static long open_program(int dirfd, const char *path, int wflags, struct vnode *
 		r = -EACCES;
 	else if (!(r = vfs_permission(vn, X_OK)) && vn->size > IMAGE_MAX)
 		r = -ENOMEM;
-	else if (!r && (r = vn->ops->read(vn, &io_kernel, (uaddr_t)(uintptr_t)head, SHEBANG_MAX, 0)) >= 0)
+	if (r) {
+		vnode_put(vn);
+		return r;
+	}
+	*out = vn;
+	return 0;
+}
+
+/* image_open, with the first bytes of the file in head (*hlen of them). */
+static long open_program(int dirfd, const char *path, int wflags, struct vnode **out, char *head,
+                         size_t *hlen)
+{
+	struct vnode *vn;
+	long r = image_open(dirfd, path, wflags, &vn);
+
+	if (r)
+		return r;
+	if ((r = vn->ops->read(vn, &io_kernel, (uaddr_t)(uintptr_t)head, SHEBANG_MAX, 0)) >= 0)
 		*hlen = (size_t)r, r = 0;
 	if (r) {
 		vnode_put(vn);
@@ -406,8 +420,7 @@ long image_stack(const char *args, int argc, int envc, size_t strbytes, uaddr_t 
 	return r ? r : (long)l.sp;
 }
 
-/* The file's bytes in a new kernel buffer: 0 or -errno. */
-static long read_file(struct vnode *vn, void **buf, uint32_t *len)
+long image_read(struct vnode *vn, void **buf, uint32_t *len)
 {
 	uint32_t n = (uint32_t)vn->size;
 	void *b = kalloc(n ? n : 1);
@@ -440,7 +453,7 @@ long image_prepare(struct image *img, const struct cred *c)
 	long r = host_image_prepare(NULL, 0, dev, ino, ctime, size, out);
 	bkl_lock();
 	if (r == -ENOENT) {
-		if ((r = read_file(vn, &buf, &len)))
+		if ((r = image_read(vn, &buf, &len)))
 			return r;
 		bkl_unlock();
 		r = host_image_prepare(buf, len, dev, ino, ctime, size, out);

@@ -40,6 +40,16 @@ long image_find(struct image *img, int dirfd, const char *path, int wflags);
  * heap_base set, or -errno (ENOEXEC: not a wunix program; E2BIG). BKL held;
  * releases it while the host compiles. */
 long image_prepare(struct image *img, const struct cred *c);
+struct proc;
+/* exec's point of no return, for exec and spawn alike: p takes img (prepared)
+ * as its program: close-on-exec descriptors closed, caught signals reset, the
+ * address space and procfs's view replaced (exec.c). Cannot fail. BKL held. */
+void image_commit(struct proc *p, const struct image *img);
+/* The program file at path (from dirfd, W_* flags): a regular file the caller
+ * may execute and exec would read (ENOMEM past IMAGE_MAX), with a reference. */
+long image_open(int dirfd, const char *path, int wflags, struct vnode **out);
+/* vn's bytes in a new kernel buffer: 0 with *buf and *len set, or -errno. */
+long image_read(struct vnode *vn, void **buf, uint32_t *len);
 /* Releases what img still holds (a prepared instance not handed on included). BKL held. */
 void image_done(struct image *img);
 /* The initial stack for _start at stack_top of the current memory (argc, argv,

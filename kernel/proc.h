@@ -119,8 +119,8 @@ long proc_check_nproc(const struct proc *p);
 /* The live or zombie process pid, or NULL. BKL held. */
 struct proc *proc_find(int pid);
 /* A copy of t's process, a child of it, whose one thread is a copy of t that
- * has not run (fork.c): or NULL (EAGAIN). BKL held. */
-struct proc *proc_clone(struct thread *t);
+ * has not run (fork.c): that thread, or NULL (EAGAIN). BKL held. */
+struct thread *proc_clone(struct thread *t);
 /* Removes a process that never ran (or was never reported) completely: no
  * zombie, no SIGCHLD (fork.c). BKL held. */
 void proc_discard(struct proc *p);

@@ -13,7 +13,6 @@
 #include "lock.h"
 #include "param.h"
 #include "proc.h"
-#include "procfs.h"
 #include "syscall.h"
 #include "usercopy.h"
 #include "vfs.h"
@@ -239,11 +238,9 @@ static long spawn(struct spawn_req *q)
 	bool late = has_chdir(q);
 	if (!late && ((r = resolve(q)) || (r = image_prepare(&q->img, &cred))))
 		return r;
-	if (!(c = proc_clone(t)))
+	if (!(ct = proc_clone(t)))
 		return -EAGAIN;
-	for (int i = 0; i < NTHREAD; i++)
-		if (threads[i].used && threads[i].proc == c)
-			ct = &threads[i];
+	c = ct->proc;
 	c->cred = cred;
 	if (!(r = apply_attrs(&q->p, c, ct))) {
 		t->proc = c;
@@ -256,23 +253,8 @@ static long spawn(struct spawn_req *q)
 		proc_discard(c);
 		return r;
 	}
-	/* and what exec does */
 	struct image *img = &q->img;
-	fd_exec(c);
-	sig_exec(&c->sig);
-	mm_exit(&c->mm);
-	mm_init(&c->mm, img->heap_base);
-	kstrlcpy(c->comm, "", sizeof(c->comm));
-	if (img->argc) {
-		const char *base = img->args;
-		for (const char *s = img->args; *s; s++)
-			if (*s == '/')
-				base = s + 1;
-		kstrlcpy(c->comm, base, sizeof(c->comm));
-	}
-	procfs_proc_start(c, img->args, img->argbytes, img->strbytes - img->argbytes,
-	                  img->vn ? vnode_get(img->vn) : NULL);
-	c->did_exec = true;
+	image_commit(c, img);
 	host_spawn(img->handle, ct->tid, (uint32_t)img->sp);
 	img->handle = 0;
 	return c->pid;

@@ -139,6 +139,17 @@ long kern_wait(int which, int id, int options, struct wait_info *wi,
 	}
 }
 
+/* Copies the reaped child's resource usage to ru (0: not wanted): 0 or -EFAULT. */
+static long report_rusage(uaddr_t ru, const struct wait_info *wi)
+{
+	struct wunix_rusage r;
+
+	if (!ru)
+		return 0;
+	rusage_fill(&r, &wi->cpu, wi->maxrss_kb);
+	return copyout(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
 struct wait4_out {
 	uaddr_t status, ru;
 };
@@ -146,16 +157,10 @@ struct wait4_out {
 static long wait4_report(const struct wait_info *wi, void *arg)
 {
 	const struct wait4_out *o = arg;
-	struct wunix_rusage ru;
 
 	if (o->status && copyout(o->status, &wi->status, sizeof(wi->status)))
 		return -EFAULT;
-	if (o->ru) {
-		rusage_fill(&ru, &wi->cpu, wi->maxrss_kb);
-		if (copyout(o->ru, &ru, sizeof(ru)))
-			return -EFAULT;
-	}
-	return 0;
+	return report_rusage(o->ru, wi);
 }
 
 /* wait4(pid, status, options, rusage): pid > 0 that child, 0 the caller's
@@ -195,7 +200,6 @@ static long waitid_report(const struct wait_info *wi, void *arg)
 {
 	const struct waitid_out *o = arg;
 	struct wunix_siginfo si;
-	struct wunix_rusage ru;
 
 	memset(&si, 0, sizeof(si));
 	si.si_signo = SIGCHLD;
@@ -205,12 +209,7 @@ static long waitid_report(const struct wait_info *wi, void *arg)
 	si.u.chld.status = wi->sistatus;
 	if (o->info && copyout(o->info, &si, WAITID_INFO_SIZE))
 		return -EFAULT;
-	if (o->ru) {
-		rusage_fill(&ru, &wi->cpu, wi->maxrss_kb);
-		if (copyout(o->ru, &ru, sizeof(ru)))
-			return -EFAULT;
-	}
-	return 0;
+	return report_rusage(o->ru, wi);
 }
 
 /* waitid(idtype, id, info, options, rusage): 0, with info's signo and pid 0

@@ -5,12 +5,24 @@
 #define EXECUTIL_H
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* fn (posix_spawn or posix_spawnp) of name fails with err, stores no pid and
+ * leaves no child (waitpid: ECHILD). A macro, so a failure names the caller's line. */
+#define CHECK_SPAWN_FAILS(fn, name, err) \
+	do { \
+		pid_t pid_ = -7; \
+		int st_; \
+		CHECK_EQ(fn(&pid_, (name), NULL, NULL, (char *[]){ "prog", NULL }, environ), (err)); \
+		CHECK_EQ(pid_, -7); \
+		CHECK_ERRNO(waitpid(-1, &st_, WNOHANG), ECHILD); \
+	} while (0)
 
 /* argv[0] of the test made absolute: what to exec or spawn to run it again. */
 static const char *self;
