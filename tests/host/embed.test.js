@@ -54,10 +54,13 @@ test('a custom host sees fork, exec, spawn, resolve and exit callbacks in order'
       onSpawn: (ppid, pid) => calls.push(['spawn', ppid, pid]),
       onExitGroup: (pid, wstatus) => calls.push(['exitGroup', pid, wstatus]),
       onExit: (pid, wstatus) => calls.push(['exit', pid, wstatus]),
-      // the last message of a process: its thread's CPU is free
+      // the last message of a process: its thread's CPU is free. The children's may come after the
+      // parent's (the parent's wait returns at the zombie), so finish once all three have arrived.
       onThreadExit: (pid) => {
         calls.push(['threadExit', pid]);
-        if (pid === top) done(calls.find((c) => c[0] === 'exit' && c[1] === pid)?.[2]);
+        const pids = [top, ...calls.filter((c) => c[0] === 'fork' || c[0] === 'spawn').map((c) => c[2])];
+        if (pids.length === 3 && pids.every((p) => calls.some((c) => c[0] === 'threadExit' && c[1] === p)))
+          done(calls.find((c) => c[0] === 'exit' && c[1] === top)?.[2]);
       },
       onPanic: (m) => done(`panic ${m}`),
       onError: (e) => done(`error ${e}`),
