@@ -1,18 +1,26 @@
-// The irq CPU: brings device events into the kernel. Now: console input, one chunk per request.
+// The irq CPU: brings device events into the kernel. Now: console input, one chunk per request, and timer
+// expiries.
 import { createKernelHost, startCpu, KernelPanic } from './kernel.js';
 
-// Runs the irq CPU. After {type:'start', kmem, boot, kmod} it boots the kernel and watches the console
-// want word without blocking; when a reader waits it posts {type:'want'} and the supervisor answers
-// {type:'input', bytes} (empty at end of file), which goes to k_console_input.
+// Runs the irq CPU. After {type:'start', kmem, boot, kmod} it boots the kernel and watches, without
+// blocking, two kernel words. The console want word: when a reader waits it posts {type:'want'} and the
+// supervisor answers {type:'input', bytes} (empty at end of file), which goes to k_console_input. The timer
+// word: k_timer_tick fires the timers that are due and returns the next deadline; the worker waits on the
+// word until then (the kernel bumps it when a timer is armed earlier).
 export function runIrq({ port, io }) {
   const post = (msg) => port.post(msg);
-  let kmem, glue, k, wantIndex, kbuf = 0, kbufSize = 0;
+  let kmem, glue, k, wantIndex, timerIndex, kbuf = 0, kbufSize = 0;
   let rest = null; // input the kernel did not take yet (its ring was full)
 
-  port.onMessage((msg) => {
+  port.onMessage((msg) => guard(() => {
+    if (msg.type === 'start') boot(msg);
+    else if (msg.type === 'input') deliver(msg.bytes);
+  }));
+
+  // A kernel panic has been reported already; anything else becomes one.
+  function guard(fn) {
     try {
-      if (msg.type === 'start') boot(msg);
-      else if (msg.type === 'input') deliver(msg.bytes);
+      fn();
     } catch (e) {
       if (!(e instanceof KernelPanic)) {
         try {
@@ -20,7 +28,7 @@ export function runIrq({ port, io }) {
         } catch {}
       }
     }
-  });
+  }
 
   function boot(msg) {
     kmem = msg.kmem;
@@ -28,6 +36,10 @@ export function runIrq({ port, io }) {
     ({ k } = startCpu(msg.kmod, kmem, glue.imports, msg.boot));
     wantIndex = k.k_console_want() >> 2;
     watch();
+    if (k.k_timer_tick) {
+      timerIndex = (k.k_timer_word() >>> 0) >> 2;
+      tick();
+    }
   }
 
   // Atomics.waitAsync keeps this worker's event loop free for the supervisor's messages.
@@ -37,6 +49,22 @@ export function runIrq({ port, io }) {
     if (w.async) w.value.then(watch);
     else if (rest) deliver(rest);
     else post({ type: 'want' });
+  }
+
+  // Fires what is due, then sleeps until the next deadline (-1n: none) or until the word moves. The word
+  // is read before the tick, so a timer armed after the tick's look has changed it and the wait ends at
+  // once. When there is no time to wait, the next tick goes through setTimeout: a timer with a tiny
+  // interval cannot keep this worker from its messages.
+  function tick() {
+    guard(() => {
+      const words = new Int32Array(kmem.buffer);
+      const seen = Atomics.load(words, timerIndex);
+      const next = k.k_timer_tick();
+      const ms = next < 0n ? Infinity : Math.max(0, Math.ceil((Number(next) - io.nowNs()) / 1e6));
+      const w = ms > 0 ? Atomics.waitAsync(words, timerIndex, seen, ms) : null;
+      if (w?.async) w.value.then(tick);
+      else setTimeout(tick, 0);
+    });
   }
 
   function deliver(bytes) {

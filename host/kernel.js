@@ -22,6 +22,7 @@ export function createKernelHost({ kmem, io, post, rootfs = null, mounts = [] })
   let umem = null;    // the process memory copies reach: the current process's, or an image's (useMemory)
   let pmem = null;    // the current process's memory
   let u8 = new Uint8Array(0);
+  let u32 = new Int32Array(0); // over u8's buffer: futex words (uatomic32)
   let k8 = new Uint8Array(kmem.buffer);
   const decoder = new TextDecoder();
 
@@ -92,6 +93,16 @@ export function createKernelHost({ kmem, io, post, rootfs = null, mounts = [] })
       u.copyWithin(udst, usrc, usrc + len);
       return 0;
     },
+    // A futex word, which other threads of the process change concurrently: load (op 0) or
+    // compare-exchange (op 1: store b if it holds a). The old value as unsigned, or -EFAULT.
+    uatomic32(op, uaddr, a, b) {
+      uaddr >>>= 0;
+      const u = user(uaddr, 4);
+      if (!u || (uaddr & 3)) return -EFAULT;
+      if (u32.buffer !== u.buffer) u32 = new Int32Array(u.buffer);
+      const old = op === 0 ? Atomics.load(u32, uaddr >>> 2) : Atomics.compareExchange(u32, uaddr >>> 2, a | 0, b | 0);
+      return old >>> 0;
+    },
     umem_size() {
       return umem ? umem.buffer.byteLength / 65536 : 0;
     },
@@ -145,6 +156,13 @@ export function createKernelHost({ kmem, io, post, rootfs = null, mounts = [] })
     image_drop() {},
     exec: () => panic('exec on a CPU that runs no threads'),
     spawn: () => panic('spawn on a CPU that runs no threads'),
+    // Threads and signals: worker.js replaces these too.
+    clone: () => panic('clone on a CPU that runs no threads'),
+    cpu_kill(slot, pid) {
+      post({ type: 'kill', slot, pid });
+    },
+    user_sp: () => 0,
+    sig_handler: () => panic('signal handler on a CPU that runs no threads'),
     exit_group(pid, wstatus) {
       post({ type: 'exitGroup', pid, wstatus });
     },

@@ -6,8 +6,8 @@ import { memoryImport } from './wasmfile.js';
 const POOL_MAX = 16;  // idle CPUs kept warm (~8 MiB each); more are retired
 
 // Creates the kernel memory and starts one warm CPU, compiling kernel.wasm meanwhile. The irq CPU starts
-// when a reader first waits for console input (or at once with eagerIrq): most programs never read stdin,
-// and a second worker booting beside the first slows the start of every program.
+// when a reader first waits for console input or a timer is first armed (or at once with eagerIrq): most
+// programs do neither, and a second worker booting beside the first slows the start of every program.
 // kernel: kernel.wasm bytes. boot: {flags, winsize, rtSec, rtNsec, rootfs, mounts} for k_boot. platform:
 // {startWorker(role) → {post, onMessage, onError, terminate}, readInput() → Promise<Uint8Array> (empty at
 // EOF), closeInput()}. callbacks: docs/host-api.md.
@@ -19,6 +19,7 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
   const workers = new Set();
   const idle = [];            // booted CPUs without a thread
   const modules = new Map();  // compiled programs the CPUs shared: key → {module, limits}
+  const slots = new Map();    // kernel CPU slot → its worker
   let starting = null;        // the top-level spawn() waiting for 'started' on a CPU: {resolve, reject}
   let irq = null;
   let down = false;
@@ -47,7 +48,8 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
   function cpuMessage(w, msg) {
     switch (msg.type) {
       case 'started':
-        watchConsole(msg.consoleWant);
+        watchForIrq(msg.consoleWant);
+        if (msg.timerWord) watchForIrq(msg.timerWord);
         starting?.resolve(msg.pid);
         starting = null;
         break;
@@ -64,6 +66,15 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
         callbacks.onSpawn?.(msg.ppid, msg.pid);
         takeCpu().send({ type: 'run', job: msg.job });
         break;
+      case 'clone':
+        callbacks.onClone?.(msg.pid, msg.tid);
+        takeCpu().send({ type: 'run', job: msg.job });
+        break;
+      case 'cpu':
+        w.slot = msg.slot;
+        slots.set(msg.slot, w);
+        break;
+      case 'kill': kill(msg.slot, msg.pid); break;
       case 'exec': callbacks.onExec?.(msg.pid); break;
       case 'module':
         modules.set(msg.key, { module: msg.module, limits: msg.limits });
@@ -79,10 +90,26 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
         break;
       case 'retired':
         workers.delete(w);
+        slots.delete(w.slot);
         w.terminate();
         break;
       case 'panic': callbacks.onPanic?.(msg.message); break;
     }
+  }
+
+  // The kernel killed the thread on CPU slot while it computed in user mode (its state word is DEAD, so it
+  // cannot enter the kernel again): stop its worker, then let an idle CPU free the slots it held.
+  function kill(slot, pid) {
+    const w = slots.get(slot);
+    if (!w) return;
+    slots.delete(slot);
+    workers.delete(w);
+    Promise.resolve(w.terminate()).then(() => {
+      callbacks.onThreadExit?.(pid);
+      if (down) return;
+      if (!idle.length) idle.push(startCpu());
+      idle[idle.length - 1].send({ type: 'reclaim', slot });
+    });
   }
 
   function startIrq() {
@@ -93,16 +120,19 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
     irq.onMessage((msg) => {
       if (msg.type === 'want') {
         platform.readInput().then((bytes) => irq.post({ type: 'input', bytes }, [bytes.buffer]));
-      } else if (msg.type === 'panic') callbacks.onPanic?.(msg.message);
+      } else if (['panic', 'kill', 'exitGroup', 'exit'].includes(msg.type)) {
+        cpuMessage(irq, msg); // a signal the irq CPU sent (a timer's) may end a process
+      }
     });
     kmod.then((m) => irq.post({ type: 'start', kmem, boot, kmod: m }), () => {});
   }
 
-  // Until the irq CPU runs, wait here (asynchronously) for the kernel to ask for console input.
-  function watchConsole(wantAddr) {
+  // Until the irq CPU runs, wait here (asynchronously) for the kernel to need it: a word that leaves 0,
+  // the console want word (a reader waits for input) or the timer word (a timer was armed).
+  function watchForIrq(addr) {
     if (irq) return;
-    const w = Atomics.waitAsync(new Int32Array(kmem.buffer), wantAddr >> 2, 0);
-    if (w.async) w.value.then(() => watchConsole(wantAddr));
+    const w = Atomics.waitAsync(new Int32Array(kmem.buffer), addr >> 2, 0);
+    if (w.async) w.value.then(() => watchForIrq(addr));
     else startIrq();
   }
 

@@ -5,7 +5,7 @@ import { trapSignal } from './traps.js';
 import { isWasm, memoryImport } from './wasmfile.js';
 
 const USER = 0, KERNEL = 1;
-const ENOENT = 2, EIO = 5, E2BIG = 7, ENOEXEC = 8, ENOMEM = 12, EACCES = 13, ENOTDIR = 20;
+const ENOENT = 2, ESRCH = 3, EIO = 5, E2BIG = 7, ENOEXEC = 8, ENOMEM = 12, EACCES = 13, ENOTDIR = 20, ENOSYS = 38;
 const SYS_exit_group = 94;
 const UNWINDING = 1, REWINDING = 2;     // Asyncify's states
 const FORK_RANGES = 64;                 // kernel/param.h
@@ -22,20 +22,27 @@ class ExecImage {
 
 // Runs one CPU. Messages from the supervisor: {type: 'boot', kmem, boot, kmod} once, then {type: 'run',
 // job} for each thread (docs/host-api.md), {type: 'module', key, module, limits} to share a compiled
-// program, {type: 'retire'} to give the CPU slot back. port: {post(msg), onMessage(fn)}; io: see kernel.js.
+// program, {type: 'reclaim', slot} to free the slots of a killed thread whose worker has stopped,
+// {type: 'retire'} to give the CPU slot back. port: {post(msg), onMessage(fn)}; io: see kernel.js.
 export function runCpu({ port, io }) {
   const post = (msg) => port.post(msg);
   const modules = new Map();   // file identity → {module, limits}, most recently used last
   const images = new Map();    // handle → a prepared image (imagePrepare)
   let nextHandle = 1;
   let kmem, glue, cpu = null;
-  let cur = null;              // the running thread: {g, module, key, limits, memory, pid, forkResult, forkSave}
+  // The running thread: {g, module, key, limits, memory, pid, forkResult, forkSave, entry, handlers}; entry
+  // is null for a process's first thread, [sp, tls] for a thread clone started; handlers counts the signal
+  // handlers it is running.
+  let cur = null;
 
   port.onMessage((msg) => {
     switch (msg.type) {
       case 'boot': boot(msg); break;
       case 'run': runJob(msg.job); break;
       case 'module': remember(msg.key, msg.module, msg.limits); break;
+      case 'reclaim':
+        if (cpu) cpu.k.k_cpu_reclaim(msg.slot);
+        break;
       case 'retire':
         if (cpu) detach();
         post({ type: 'retired' });
@@ -47,9 +54,10 @@ export function runCpu({ port, io }) {
     try {
       kmem = msg.kmem;
       glue = createKernelHost({ kmem, io, post, rootfs: msg.boot.rootfs, mounts: msg.boot.mounts });
-      Object.assign(glue.imports, imageImports());
+      Object.assign(glue.imports, imageImports(), threadImports());
       cpu = startCpu(msg.kmod, kmem, glue.imports, msg.boot);
       cpu.ranges = cpu.k.k_kalloc(4 * (1 + 2 * FORK_RANGES)) >>> 0;
+      post({ type: 'cpu', slot: cpu.slot });
     } catch (e) {
       if (!(e instanceof KernelPanic)) post({ type: 'error', message: e.message ?? String(e), errno: e.errno });
     }
@@ -81,6 +89,8 @@ export function runCpu({ port, io }) {
       g.asyncify_stop_rewind();
       return cur.forkResult;
     }
+    // A handler runs inside a JS call: Asyncify cannot unwind through it (docs/limitations.md).
+    if (cur.handlers > 0) return -ENOSYS;
     save >>>= 0;
     const dv = new DataView(cur.memory.buffer);
     dv.setUint32(save, save + 8, true);
@@ -109,8 +119,8 @@ export function runCpu({ port, io }) {
       }
       post({
         type: 'fork', ppid: cur.pid, pid: r,
-        job: { kind: 'fork', tid: r, module: cur.module, key: cur.key, limits: cur.limits, memory: child, sp,
-          tlsBase: g.__tls_base.value, forkSave: cur.forkSave },
+        job: { kind: 'fork', tid: r, pid: r, module: cur.module, key: cur.key, limits: cur.limits, memory: child,
+          sp, tlsBase: g.__tls_base.value, forkSave: cur.forkSave, entry: cur.entry },
       });
     }
     cur.forkResult = r;
@@ -209,9 +219,44 @@ export function runCpu({ port, io }) {
         images.delete(handle);
         post({
           type: 'spawn', ppid: cur.pid, pid: tid,
-          job: { kind: 'spawn', tid, module: img.module, key: img.key, limits: img.limits, memory: img.memory,
-            sp: sp >>> 0, tlsBase: img.g.__tls_base.value },
+          job: { kind: 'spawn', tid, pid: tid, module: img.module, key: img.key, limits: img.limits,
+            memory: img.memory, sp: sp >>> 0, tlsBase: img.g.__tls_base.value },
         });
+      },
+    };
+  }
+
+  // The host imports of kernel/thread.c and kernel/signal.c (kernel/host.h, "Threads and signals").
+  function threadImports() {
+    return {
+      clone(tid, sp, tls) {
+        post({
+          type: 'clone', pid: cur.pid, tid,
+          job: { kind: 'clone', tid, pid: cur.pid, module: cur.module, key: cur.key, limits: cur.limits,
+            memory: cur.memory, entry: [sp >>> 0, tls >>> 0] },
+        });
+      },
+      user_sp: () => cur.g.__stack_pointer.value,
+      // The handler runs on the guest's own stack, below the frame. A handler that longjmps out unwinds
+      // through here and through the kernel's frames: the kernel's stack pointer goes back to where it
+      // was when the enclosing handler (or none) was entered.
+      sig_handler(frame) {
+        const { g } = cur, { k } = cpu;
+        const sp = g.__stack_pointer.value, ksp = k.__stack_pointer.value;
+        const outer = cur.handlerKsp;
+        cur.handlers++;
+        cur.handlerKsp = ksp;
+        g.__stack_pointer.value = frame;
+        let done = false;
+        try {
+          g.__wunix_sigenter(frame);
+          done = true;
+        } finally {
+          cur.handlers--;
+          cur.handlerKsp = outer;
+          g.__stack_pointer.value = sp;
+          if (!done) k.__stack_pointer.value = outer ?? cpu.stackTop;
+        }
       },
     };
   }
@@ -222,11 +267,18 @@ export function runCpu({ port, io }) {
     let entry;
     try {
       entry = job.kind === 'start' ? newProcess(job) : resume(job);
+      if (!entry) {
+        // the thread was ended before it could run (its process exited)
+        post({ type: 'threadExit', pid: job.pid });
+        return;
+      }
     } catch (e) {
       if (!(e instanceof KernelPanic)) post({ type: 'error', message: e.message ?? String(e), errno: e.errno });
       return;
     }
-    if (job.kind === 'start') post({ type: 'started', pid: cur.pid, consoleWant: cpu.k.k_console_want() });
+    if (job.kind === 'start') {
+      post({ type: 'started', pid: cur.pid, consoleWant: cpu.k.k_console_want(), timerWord: cpu.k.k_timer_word?.() ?? 0 });
+    }
     const pid = cur.pid;
     if (!run(entry)) return;
     cur = null;
@@ -235,19 +287,28 @@ export function runCpu({ port, io }) {
     post({ type: 'threadExit', pid });
   }
 
-  // A thread made by fork or spawn, waiting in the kernel for a CPU.
-  function resume({ kind, tid, module, key, limits, memory, sp, tlsBase, forkSave }) {
+  // A thread made by fork, spawn or clone, waiting in the kernel for a CPU; null if it is gone already.
+  function resume({ kind, tid, module, key, limits, memory, sp, tlsBase, forkSave, entry = null }) {
     const pid = cpu.k.k_thread_resume(tid);
+    if (pid === -ESRCH && kind === 'clone') return null;
     if (pid < 0) throw new Error(`no thread ${tid} to resume (errno ${-pid})`);
     remember(key, module, limits);
     glue.setProcessMemory(memory);
     const g = instantiate(module, memory);
+    cur = { g, module, key, limits, memory, pid, forkResult: 0, forkSave, entry, handlers: 0, handlerKsp: null };
+    if (kind === 'clone') {
+      // a new thread: its stack and thread pointer (where its wasm TLS block goes) come from clone
+      const [csp, tls] = entry;
+      g.__stack_pointer.value = csp;
+      g.__wasm_init_tls(tls);
+      return () => g.__wunix_thread_start(csp, tls);
+    }
     g.__stack_pointer.value = sp;
     g.__tls_base.value = tlsBase;
-    cur = { g, module, key, limits, memory, pid, forkResult: 0, forkSave };
     if (kind === 'fork') {
+      // rewind into fork() through the entry the forking thread came in by
       g.asyncify_start_rewind(forkSave);
-      return () => g._start(0);
+      return entry ? () => g.__wunix_thread_start(entry[0], entry[1]) : () => g._start(0);
     }
     return () => g._start(sp);
   }
@@ -270,7 +331,8 @@ export function runCpu({ port, io }) {
     if (r < 0 && r >= -4095) throw Object.assign(new Error(`cannot start process (errno ${-r})`), { errno: -r });
     const sp = r >>> 0;
     g.__stack_pointer.value = sp;
-    cur = { g, module, key, limits, memory, pid: k.k_proc_pid(), forkResult: 0, forkSave: 0 };
+    cur = { g, module, key, limits, memory, pid: k.k_proc_pid(), forkResult: 0, forkSave: 0, entry: null,
+      handlers: 0, handlerKsp: null };
     return () => g._start(sp);
   }
 
@@ -334,7 +396,7 @@ export function runCpu({ port, io }) {
     const { g } = img;
     g.__stack_pointer.value = sp;
     cur = { g, module: img.module, key: img.key, limits: img.limits, memory: img.memory, pid: cur.pid,
-      forkResult: 0, forkSave: 0 };
+      forkResult: 0, forkSave: 0, entry: null, handlers: 0, handlerKsp: null };
     post({ type: 'exec', pid: cur.pid });
     return () => g._start(sp);
   }

@@ -89,7 +89,8 @@ static long con_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t
 		if (f->flags & O_NONBLOCK)
 			return -EAGAIN;
 		uint32_t gen = con.eof_gen;
-		ksleep(&con, -1);
+		if (ksleep_sig(&con, -1) == -ERESTARTSYS)
+			return -ERESTARTSYS;
 		if (con.eof_gen != gen && con.w == con.r) {
 			con.eof = false;
 			return 0;

@@ -77,11 +77,13 @@ KEXPORT("k_cpu_detach") int k_cpu_detach(int slot)
 		r = -EINVAL;
 	else if (cpus[slot].thread)
 		r = -EBUSY;
-	else
-		atomic_store32(&cpus[slot].used, 0);
 	kexit(t);
-	if (r == 0 && cpu_self == &cpus[slot])
-		cpu_self = NULL;
+	if (r == 0) {
+		/* freed after kexit, which still uses this CPU's slot when it is slot */
+		if (cpu_self == &cpus[slot])
+			cpu_self = NULL;
+		atomic_store32(&cpus[slot].used, 0);
+	}
 	return r;
 }
 
@@ -115,8 +117,17 @@ void kexit(struct thread *t)
 	if (t)
 		ru_kexit(t);
 	bkl_unlock();
-	if (t)
+	if (t) {
 		atomic_cas32(&t->state, TS_KERNEL, TS_USER);
+		/* killed after the killer saw KERNEL: it set killed first, so this
+		 * load sees it (thread.c); end here rather than in user mode */
+		if (atomic_load32(&t->killed)) {
+			if (atomic_cas32(&t->state, TS_USER, TS_KERNEL) != TS_USER)
+				cpu_park();
+			bkl_lock();
+			thread_exit_killed();
+		}
+	}
 }
 
 /* Address of the state word of the thread running on this CPU (0 if none). */

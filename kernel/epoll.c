@@ -327,9 +327,12 @@ static long ep_wait(int epfd, uaddr_t uev, int max, int64_t timeout_ns, uaddr_t 
 		if (deadline > 0 && (left = deadline - ktime_mono()) <= 0)
 			break;
 		ep->waiters++;
-		/* signals will end the wait here (-EINTR) with the signals issue */
-		ksleep(ep, left);
+		int s = ksleep_sig(ep, left);
 		ep->waiters--;
+		if (s == -ERESTARTSYS) {
+			r = -ERESTARTNOHAND;
+			break;
+		}
 	}
 	file_put(epf);
 	return r;

@@ -13,6 +13,7 @@
 #include "proc.h"
 #include "procfs.h"
 #include "syscall.h"
+#include "timer.h"
 #include "usercopy.h"
 #include "vfs.h"
 #include <wunix/errno.h>
@@ -49,7 +50,7 @@ static long proc_start(const char *kbuf, int argc, int envc, uaddr_t stack_top, 
 	t->ran = true;
 	cpu_self->thread = t;
 	vfs_proc_init(p);
-	if ((r = mm_init(&p->mm, heap_base)) || (r = fd_init_stdio(p)))
+	if ((r = mm_init(&p->mm, stack_top, heap_base)) || (r = fd_init_stdio(p)))
 		goto fail;
 	if (argc)
 		kstrlcpy(p->comm, base_name(img.args), sizeof(p->comm));
@@ -96,12 +97,11 @@ KEXPORT("k_proc_pid") int k_proc_pid(void)
 
 void image_commit(struct proc *p, const struct image *img)
 {
-	/* Only single-threaded processes exist so far; the Threads issue ends the
-	 * others here first. */
 	fd_exec(p);
+	timer_exec(p);
 	sig_exec(&p->sig);
 	mm_exit(&p->mm);
-	mm_init(&p->mm, img->heap_base);
+	mm_init(&p->mm, img->stack_top, img->heap_base);
 	kstrlcpy(p->comm, img->argc ? base_name(img->args) : "", sizeof(p->comm));
 	procfs_proc_start(p, img->args, img->argbytes, img->strbytes - img->argbytes,
 	                  img->vn ? vnode_get(img->vn) : NULL);
@@ -121,8 +121,21 @@ long kern_exec(int dirfd, const char *path, int wflags, struct image *img)
 		image_done(img);
 		return r;
 	}
+	/* the point of no return: the other threads end first (POSIX exec) */
+	thread_kill_others(p, t);
+	while (p->nthreads > 1 && !t->killed)
+		ksleep(&p->nthreads, -1);
+	if (t->killed) {
+		image_done(img);
+		return -ERESTARTNOINTR; /* exit_group or a fatal signal came first */
+	}
 	image_commit(p, img);
+	t->tid = p->pid; /* the thread that execs becomes the leader, as on Linux */
 	t->clear_child_tid = 0;
+	t->robust_list = 0;
+	t->ss_sp = 0;
+	t->ss_size = 0;
+	t->ss_flags = SS_DISABLE;
 	if (trace_on())
 		klog("[%d] execve(\"%s\") = 0", p->pid, path);
 	int handle = img->handle;

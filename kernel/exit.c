@@ -9,6 +9,7 @@
 #include "proc.h"
 #include "procfs.h"
 #include "syscall.h"
+#include "timer.h"
 #include "usercopy.h"
 #include "vfs.h"
 #include <wunix/signal.h>
@@ -29,6 +30,21 @@ static void reparent_children(struct proc *p)
 	}
 }
 
+/* Sends p's parent SIGCHLD with what a SA_SIGINFO handler sees: code CLD_*,
+ * p's pid and uid, status an exit code or a signal. */
+static void send_sigchld(struct proc *p, int code, int status)
+{
+	struct wunix_siginfo info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = SIGCHLD;
+	info.si_code = code;
+	info.u.chld.pid = p->pid;
+	info.u.chld.uid = p->cred.ruid;
+	info.u.chld.status = status;
+	sig_send_info(p->parent, &info);
+}
+
 /* Tells p's parent that p is a zombie now: SIGCHLD, unless it ignores it; it
  * reaps p at once if it ignores SIGCHLD or set SA_NOCLDWAIT (POSIX), as init
  * always does; its waits wake up (and may find no child left: ECHILD). */
@@ -41,8 +57,13 @@ static void notify_parent(struct proc *p)
 		return;
 	}
 	const struct wunix_sigaction *act = &pp->sig.act[SIGCHLD - 1];
-	if (act->sa_handler != SIG_IGN)
-		sig_send(pp, SIGCHLD);
+	if (act->sa_handler != SIG_IGN) {
+		int w = p->wstatus;
+		if ((w & 0x7f) == 0)
+			send_sigchld(p, WUNIX_CLD_EXITED, (w >> 8) & 0xff);
+		else
+			send_sigchld(p, (w & WUNIX_WCOREFLAG) ? WUNIX_CLD_DUMPED : WUNIX_CLD_KILLED, w & 0x7f);
+	}
 	if (act->sa_handler == SIG_IGN || (act->sa_flags & SA_NOCLDWAIT))
 		proc_reap(p);
 	kwakeup(pp);
@@ -50,14 +71,14 @@ static void notify_parent(struct proc *p)
 
 /* Tells p's parent that p stopped or continued: SIGCHLD unless it set
  * SA_NOCLDSTOP, and its waits wake up. */
-static void notify_parent_cldstop(struct proc *p)
+static void notify_parent_cldstop(struct proc *p, int code, int sig)
 {
 	struct proc *pp = p->parent;
 
 	if (pp == initproc)
 		return;
 	if (!(pp->sig.act[SIGCHLD - 1].sa_flags & SA_NOCLDSTOP))
-		sig_send(pp, SIGCHLD);
+		send_sigchld(p, code, sig);
 	kwakeup(pp);
 }
 
@@ -67,7 +88,7 @@ void proc_report_stop(struct proc *p, int sig)
 	p->stopped = true;
 	p->stop_report = sig;
 	p->cont_report = false;
-	notify_parent_cldstop(p);
+	notify_parent_cldstop(p, WUNIX_CLD_STOPPED, sig);
 }
 
 void proc_report_cont(struct proc *p)
@@ -76,64 +97,43 @@ void proc_report_cont(struct proc *p)
 	p->stopped = false;
 	p->stop_report = 0;
 	p->cont_report = true;
-	notify_parent_cldstop(p);
+	notify_parent_cldstop(p, WUNIX_CLD_CONTINUED, SIGCONT);
 }
 
-/* Frees the calling thread, releases the BKL and leaves through the host. */
-static __attribute__((noreturn)) void thread_finish(struct thread *t)
+void proc_teardown(struct proc *p, struct thread *t)
 {
-	thread_free(t);
-	bkl_unlock();
-	host_thread_exit();
+	KASSERT(bkl_held() && p->exiting && p != initproc);
+	if (curproc() == p)
+		p->maxrss_kb = MAX(p->maxrss_kb, proc_mem_kb());
+	timer_exit(p);
+	fd_exit(p);
+	vfs_exit(p);
+	mm_exit(&p->mm);
+	procfs_proc_exit(p);
+	sigqueue_flush(&p->sigq);
+	p->nsigq = 0;
+	while (p->sigwq.head)
+		waitq_del(p->sigwq.head);
+	reparent_children(p);
+	pgrp_orphan_check(p, p->parent, p);
+	/* a session leader's controlling terminal goes here (the terminals issue) */
+	p->state = P_ZOMBIE;
+	p->stopped = false;
+	p->stop_report = 0;
+	p->cont_report = false;
+	host_proc_exit(p->pid, p->wstatus);
+	if (t)
+		thread_free(t);
+	notify_parent(p);
 }
 
 void proc_exit(int wstatus)
 {
 	struct thread *t = curthread();
-	struct proc *p = t->proc;
 
-	KASSERT(bkl_held() && p != initproc);
-	host_exit_group(p->pid, wstatus);
-	/* Only single-threaded processes exist so far; the Threads issue stops
-	 * the others here before anything is released. */
-	p->maxrss_kb = MAX(p->maxrss_kb, proc_mem_kb());
-	fd_exit(p);
-	vfs_exit(p);
-	mm_exit(&p->mm);
-	procfs_proc_exit(p);
-	reparent_children(p);
-	pgrp_orphan_check(p, p->parent, p);
-	/* a session leader's controlling terminal goes here (the terminals issue) */
-	p->state = P_ZOMBIE;
-	p->wstatus = wstatus;
-	p->stopped = false;
-	p->stop_report = 0;
-	p->cont_report = false;
-	host_proc_exit(p->pid, wstatus);
-	thread_free(t);
-	notify_parent(p);
-	bkl_unlock();
-	host_thread_exit();
-}
-
-void thread_exit(int wstatus)
-{
-	struct thread *t = curthread();
-
-	KASSERT(bkl_held());
-	if (t->proc->nthreads > 1) {
-		if (t->clear_child_tid) {
-			uint32_t zero = 0;
-			copyout(t->clear_child_tid, &zero, sizeof(zero));
-		}
-		thread_finish(t);
-	}
-	proc_exit(wstatus);
-}
-
-long sys_exit(const sarg_t *a)
-{
-	thread_exit(WUNIX_W_EXITCODE((int)a[0]));
+	KASSERT(bkl_held() && t->proc != initproc);
+	proc_zap(t->proc, wstatus);
+	thread_exit_killed();
 }
 
 long sys_exit_group(const sarg_t *a)
@@ -141,8 +141,8 @@ long sys_exit_group(const sarg_t *a)
 	proc_exit(WUNIX_W_EXITCODE((int)a[0]));
 }
 
-/* The current thread's guest code trapped: its process dies of signal sig (no
- * core flag: wunix writes no core dumps). Ends in host_thread_exit. */
+/* The current thread's guest code trapped: its process dies of signal sig
+ * (with the core flag as for a sent signal). Ends in host_thread_exit. */
 KEXPORT("k_thread_trap") void k_thread_trap(int sig)
 {
 	struct thread *t = kentry();
@@ -155,5 +155,5 @@ KEXPORT("k_thread_trap") void k_thread_trap(int sig)
 		sig = SIGSEGV;
 	if (trace_on())
 		klog("[%d] --- killed by signal %d ---", t->proc->pid, sig);
-	proc_exit(WUNIX_W_SIGNALED(sig));
+	proc_exit(sig_death_status(t->proc, sig));
 }

@@ -28,5 +28,7 @@ __attribute__((noreturn)) void k_thread_trap(int sig);
 uintptr_t k_console_want(void);
 int k_console_input(const char *kbuf, int n);
 uintptr_t k_thread_state(void);
+int64_t k_timer_tick(void);
+uintptr_t k_timer_word(void);
 
 #endif

@@ -188,12 +188,14 @@ static long lk_set(struct vnode *vn, const struct lockf *req, bool wait)
 			return -EDEADLK;
 		struct lk_waiter w = { .next = waiters, .vn = vn, .req = req };
 		waiters = &w;
-		ksleep(&vn->locks, -1);
+		int r = ksleep_sig(&vn->locks, -1);
 		for (struct lk_waiter **pp = &waiters; *pp; pp = &(*pp)->next)
 			if (*pp == &w) {
 				*pp = w.next;
 				break;
 			}
+		if (r == -ERESTARTSYS)
+			return r;
 	}
 	return lk_apply(vn, req);
 }

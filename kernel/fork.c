@@ -21,8 +21,9 @@ void proc_discard(struct proc *p)
 	vfs_exit(p);
 	mm_exit(&p->mm);
 	for (int i = 0; i < NTHREAD; i++)
-		if (threads[i].used && threads[i].proc == p)
+		if (thread_live(&threads[i]) && threads[i].proc == p)
 			thread_free(&threads[i]);
+	p->exiting = true;
 	p->state = P_ZOMBIE;
 	proc_reap(p);
 }
@@ -46,17 +47,23 @@ struct thread *proc_clone(struct thread *t)
 		return NULL;
 	}
 	ct->sigmask = t->sigmask;
+	ct->ss_sp = t->ss_sp;
+	ct->ss_size = t->ss_size;
+	ct->ss_flags = t->ss_flags;
 	return ct;
 }
 
 /* Writes the ranges of p's memory a copy needs into r[1..] as [start, end)
  * pairs, at most max pairs (the last one widened to cover the rest), their
- * count in r[0]: the stack from sp up, data and heap to the break, then
- * the mappings. */
+ * count in r[0]: the main stack from sp up (a thread's stack is a mapping),
+ * data and heap to the break, then the mappings. */
 static void used_ranges(const struct mm *mm, uaddr_t sp, uint32_t *r, uint32_t max)
 {
 	uint32_t n = 0;
 	uaddr_t lo = sp > FORK_STACK_SLACK + UADDR_MIN ? ROUND_DOWN(sp - FORK_STACK_SLACK, (uaddr_t)16) : 0;
+
+	if (sp >= mm->stack_top)
+		lo = mm->stack_top;
 
 	r[1] = (uint32_t)lo;
 	r[2] = (uint32_t)ROUND_UP(mm->brk, (uaddr_t)UPAGE);
@@ -84,7 +91,9 @@ KEXPORT("k_fork") long k_fork(uint32_t sp, uint32_t *ranges, uint32_t max)
 	struct thread *t = kentry();
 	long r = -EINVAL;
 
-	if (t && max >= 1) {
+	if (t && t->proc->exiting)
+		r = -EAGAIN;
+	else if (t && max >= 1) {
 		struct thread *ct = proc_clone(t);
 		r = ct ? ct->proc->pid : -EAGAIN;
 		if (ct)

@@ -26,6 +26,13 @@ HOST_IMPORT("copyinstr") int host_copyinstr(char *kdst, uint32_t usrc, uint32_t 
 /* Fill or move inside the process memory: 0 or -EFAULT. */
 HOST_IMPORT("umemset") int host_umemset(uint32_t udst, int byte, uint32_t len);
 HOST_IMPORT("umemmove") int host_umemmove(uint32_t udst, uint32_t usrc, uint32_t len);
+/* Atomic access to the aligned 32-bit word at uaddr, which the process's threads
+ * change concurrently (futex.c): HOST_UATOMIC_LOAD reads it; HOST_UATOMIC_CMPXCHG
+ * stores b if it holds a. Returns the old value (0 to 2^32-1), or -EFAULT for an
+ * unaligned uaddr or one outside the memory: a double, so that both fit. */
+#define HOST_UATOMIC_LOAD 0
+#define HOST_UATOMIC_CMPXCHG 1
+HOST_IMPORT("uatomic32") double host_uatomic32(int op, uint32_t uaddr, uint32_t a, uint32_t b);
 /* Process memory size in 64 KiB pages; grow by pages: old size, or -1 if it cannot. */
 HOST_IMPORT("umem_size") int host_umem_size(void);
 HOST_IMPORT("umem_grow") int host_umem_grow(uint32_t pages);
@@ -121,6 +128,22 @@ HOST_IMPORT("exec") __attribute__((noreturn)) void host_exec(int handle, uint32_
 /* spawn's end: thread tid of a new process (not yet run) runs image handle
  * from _start with stack pointer sp on another CPU (onSpawn). Consumes handle. */
 HOST_IMPORT("spawn") void host_spawn(int handle, int tid, uint32_t sp);
+
+/* Threads and signals (thread.c, signal.c; docs/abi.md). clone's end: thread
+ * tid of the current process (not yet run) starts on another CPU in the same
+ * memory, with stack pointer sp and thread pointer tls (onClone). */
+HOST_IMPORT("clone") void host_clone(int tid, uint32_t sp, uint32_t tls);
+/* The thread running on CPU slot was killed in user mode (its state word is
+ * DEAD): the host stops that worker, then has another CPU call k_cpu_reclaim
+ * (onThreadExit for process pid). */
+HOST_IMPORT("cpu_kill") void host_cpu_kill(int slot, int pid);
+/* The current thread's user stack pointer. */
+HOST_IMPORT("user_sp") uint32_t host_user_sp(void);
+/* Runs the handler of the frame at frame (struct wunix_sigframe) on the
+ * current thread, with its stack pointer at frame; returns when the handler
+ * does (a handler that longjmps out never returns here). Called without the
+ * BKL, the state word USER. */
+HOST_IMPORT("sig_handler") void host_sig_handler(uint32_t frame);
 
 /* Process pid is about to exit with the Linux wait status wstatus (onExitGroup):
  * nothing of it has been released yet. */

@@ -186,10 +186,11 @@ static long unmap_range(struct mm *mm, uaddr_t start, uaddr_t end)
 	return 0;
 }
 
-int mm_init(struct mm *mm, uaddr_t heap_base)
+int mm_init(struct mm *mm, uaddr_t stack_top, uaddr_t heap_base)
 {
 	if (heap_base >= MMAP_END)
 		return -EINVAL;
+	mm->stack_top = stack_top;
 	mm->brk_start = MAX(ROUND_UP(heap_base, (uaddr_t)UPAGE), (uaddr_t)UPAGE);
 	mm->brk = mm->brk_start;
 	mm->vmas = NULL;
@@ -213,6 +214,7 @@ int mm_fork(struct mm *c, const struct mm *p)
 {
 	struct vma **tail = &c->vmas;
 
+	c->stack_top = p->stack_top;
 	c->brk_start = p->brk_start;
 	c->brk = p->brk;
 	c->vmas = NULL;

@@ -21,14 +21,15 @@ struct vma {
 
 /* BKL held for every field. */
 struct mm {
+	uaddr_t stack_top; /* the top of the main stack (below it only the stack: --stack-first) */
 	uaddr_t brk_start; /* page-aligned heap_base: the break never goes below */
 	uaddr_t brk;       /* the current break */
 	struct vma *vmas;  /* mappings, all above the break's pages, sorted */
 };
 
-/* Sets up the address space of a new process whose heap starts at heap_base:
- * 0 or -errno. BKL held. */
-int mm_init(struct mm *mm, uaddr_t heap_base);
+/* Sets up the address space of a new process whose main stack ends at
+ * stack_top and whose heap starts at heap_base: 0 or -errno. BKL held. */
+int mm_init(struct mm *mm, uaddr_t stack_top, uaddr_t heap_base);
 /* c (empty) becomes a copy of p's bookkeeping, file mappings taking their own
  * references (fork): 0 or -ENOMEM. BKL held. */
 int mm_fork(struct mm *c, const struct mm *p);

@@ -37,6 +37,9 @@
 #define SPAWN_ACTIONS_MAX 1024     /* file actions one posix_spawn takes (else EINVAL) */
 #define RESOLVE_ARGV_MAX 65536    /* bytes of the argv a host's onResolveSpawn may substitute */
 #define SHEBANG_MAX 256            /* bytes of a "#!" line exec reads (Linux's BINPRM_BUF_SIZE) */
+#define SIGQUEUE_MAX 1024          /* signal infos queued per process (sigqueue: EAGAIN beyond) */
+#define TIMER_MAX 1024             /* POSIX timers per process (timer_create: EAGAIN beyond) */
+#define TIMER_CPU_TICK 10000000ll  /* ns: ITIMER_VIRTUAL/PROF look at the CPU time at most this often */
 
 #define USER_HZ 100                /* clock ticks per second of times() and AT_CLKTCK */
 #define STIME_SAMPLE 16            /* one kernel entry in this many, at random, is timed for system time */

@@ -137,8 +137,10 @@ static long pipe_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_
 		if (f->flags & O_NONBLOCK)
 			return -EAGAIN;
 		p->rsleep++;
-		ksleep(&p->r, -1);
+		int r = ksleep_sig(&p->r, -1);
 		p->rsleep--;
+		if (r == -ERESTARTSYS)
+			return r;
 	}
 	uint32_t room_before = pipe_room(p);
 	n = MIN(n, (size_t)pipe_avail(p));
@@ -202,8 +204,12 @@ static long pipe_write(struct file *f, const struct ioctx *io, uaddr_t buf, size
 		if (!p->wsleep || need < p->wneed)
 			p->wneed = need;
 		p->wsleep++;
-		ksleep(&p->w, -1);
+		int r = ksleep_sig(&p->w, -1);
 		p->wsleep--;
+		if (r == -ERESTARTSYS) {
+			err = r;
+			break;
+		}
 	}
 	if (unannounced)
 		wake_readers(p);
@@ -370,14 +376,20 @@ long fifo_open(struct pipe **slot, uint32_t flags, struct file **out)
 		return -ENOMEM;
 	}
 	kwakeup(p); /* a partner blocked in open */
+	/* opening one end waits for the other (interruptibly, as on Linux) */
+	int r = 0;
 	if (mode == O_RDONLY && !(flags & O_NONBLOCK)) {
 		uint32_t seen = p->wr_opens;
-		while (!p->writers && p->wr_opens == seen)
-			ksleep(p, -1);
+		while (!p->writers && p->wr_opens == seen && r != -ERESTARTSYS)
+			r = ksleep_sig(p, -1);
 	} else if (mode == O_WRONLY) {
 		uint32_t seen = p->rd_opens;
-		while (!p->readers && p->rd_opens == seen)
-			ksleep(p, -1);
+		while (!p->readers && p->rd_opens == seen && r != -ERESTARTSYS)
+			r = ksleep_sig(p, -1);
+	}
+	if (r == -ERESTARTSYS) {
+		file_put(f);
+		return r;
 	}
 	*out = f;
 	return 0;

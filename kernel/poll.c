@@ -127,8 +127,10 @@ static long poll_core(struct pollent *pe, int n, int64_t *timeout_ns)
 			}
 			armed = true;
 		}
-		/* signals will end the wait here (-EINTR) with the signals issue */
-		ksleep(chan, left);
+		if (ksleep_sig(chan, left) == -ERESTARTSYS) {
+			ready = -ERESTARTNOHAND; /* Linux: never restarted after a handler */
+			break;
+		}
 	}
 	for (int i = 0; armed && i < n; i++)
 		waitq_del(&pe[i].e);
@@ -257,7 +259,8 @@ long sys_pselect6(const sarg_t *a)
 		i++;
 	}
 	int64_t t0 = timeout;
-	poll_core(pe, npe, &timeout);
+	if ((r = poll_core(pe, npe, &timeout)) < 0)
+		goto fail; /* interrupted: the sets are left as they were */
 	r = 0;
 	for (int i = 0; i < npe; i++) {
 		int fd = (int)(uintptr_t)pe[i].e.priv;

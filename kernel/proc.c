@@ -101,10 +101,19 @@ struct thread *thread_alloc(struct proc *p)
 		t->proc = p;
 		t->cpu = NULL;
 		t->ran = false;
+		t->limbo = false;
 		t->clear_child_tid = 0;
 		t->sigmask = 0;
-		t->sigpending = 0;
+		t->sigq.set = 0;
+		t->sigq.head = NULL;
 		t->sigmask_restore = false;
+		t->ss_sp = 0;
+		t->ss_size = 0;
+		t->ss_flags = SS_DISABLE;
+		t->futex_queued = false;
+		t->futex_prev = t->futex_next = NULL;
+		t->robust_list = 0;
+		atomic_store32(&t->killed, 0);
 		t->start_ns = ktime_mono();
 		ru_thread_init(t);
 		atomic_store32(&t->wake, 0);
@@ -117,7 +126,8 @@ struct thread *thread_alloc(struct proc *p)
 
 void thread_free(struct thread *t)
 {
-	KASSERT(bkl_held() && t->used);
+	KASSERT(bkl_held() && thread_live(t));
+	sig_thread_exit(t);
 	ru_thread_exit(t);
 	t->proc->nthreads--;
 	if (t->cpu && t->cpu->thread == t)

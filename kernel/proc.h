@@ -8,6 +8,7 @@
 #include "mm.h"
 #include "param.h"
 #include "types.h"
+#include "waitq.h"
 #include <wunix/boot.h>
 #include <wunix/resource.h>
 
@@ -23,21 +24,36 @@ struct thread {
 	/* atomic: other CPUs and the host read and write these */
 	uint32_t state;      /* enum thread_state; USER→DEAD only by a killer */
 	uint32_t wake;       /* 0 while asleep; kwakeup stores 1 and notifies */
+	uint32_t killed;     /* the thread must end (exit_group, exec, a fatal signal): set
+	                        before the killer tries USER→DEAD, read by kexit (thread.c) */
 
 	/* BKL held */
 	bool used;
 	bool sleeping;
+	bool sleep_intr;     /* the sleep ends for a signal (ksleep_sig) */
 	const void *chan;    /* what a sleeping thread waits for */
 	int tid;
 	struct proc *proc;
 	struct cpu *cpu;     /* the CPU (worker) this thread runs on */
 	bool ran;            /* has had a CPU (fork, spawn and clone make threads that have not) */
+	bool limbo;          /* killed in user mode: its worker is being stopped; no
+	                        process, the slot and CPU held until k_cpu_reclaim */
 	uaddr_t clear_child_tid;
 	uint64_t sigmask;    /* blocked signals */
-	uint64_t sigpending; /* signals sent to this thread, not yet delivered */
-	uint64_t sigmask_saved; /* sigmask to restore on syscall exit (ppoll, pselect6, epoll_pwait) */
+	struct sigqueue sigq; /* signals sent to this thread, not yet delivered */
+	uint64_t sigmask_saved; /* sigmask to restore on syscall exit (ppoll, pselect6,
+	                           epoll_pwait, sigsuspend) or in a handler's frame */
 	bool sigmask_restore; /* sigmask_saved is set */
+	uaddr_t ss_sp;       /* sigaltstack: base and size (0: none), SS_DISABLE/SS_AUTODISARM */
+	uint32_t ss_size, ss_flags;
 	int64_t start_ns;    /* monotonic time the thread started */
+
+	/* BKL held: futexes (futex.c) */
+	bool futex_queued;   /* waits in futex_wait, on futex.c's queue; a waker clears it */
+	uaddr_t futex_uaddr; /* the word it waits on, in its process */
+	uint32_t futex_bitset; /* FUTEX_WAIT_BITSET's mask (all ones for FUTEX_WAIT) */
+	struct thread *futex_prev, *futex_next; /* the queue, in arrival order */
+	uaddr_t robust_list; /* set_robust_list's head (0: none) */
 
 	/* BKL held: CPU-time accounting (resource.c) */
 	int64_t kin_ns;      /* when this kernel entry started being timed; 0: not timed */
@@ -71,7 +87,10 @@ struct proc {
 	struct vnode *cwd;    /* working directory (a reference), vfs.c */
 	struct vnode *root;   /* root directory, chroot's (a reference) */
 	uint32_t umask;
-	uint64_t sigpending;  /* signals sent to the process, not yet delivered */
+	struct sigqueue sigq; /* signals sent to the process, not yet delivered */
+	int nsigq;            /* queued infos of p and its threads (SIGQUEUE_MAX) */
+	struct waitq sigwq;   /* pollers of its signalfds: woken when a signal is queued */
+	bool exiting;         /* exit_group or a fatal signal: its threads are ending (thread.c) */
 	char *args;           /* argv then envp strings as started (kalloc'd; procfs.c) */
 	uint32_t argbytes, envbytes; /* their sizes in args, NULs included */
 	struct vnode *exe;    /* the program file (a reference), or NULL: procfs.c */
@@ -142,6 +161,33 @@ __attribute__((noreturn)) void proc_exit(int wstatus);
 /* Ends only the calling thread; the last thread ends the process with wstatus.
  * BKL held; does not return. */
 __attribute__((noreturn)) void thread_exit(int wstatus);
+/* Threads (thread.c). Makes every thread of p but keep end: those computing in
+ * user mode are stopped through their state word (DEAD: the host stops their
+ * worker) and leave p at once; those in the kernel are woken and end at their
+ * system call exit. BKL held. */
+void thread_kill_others(struct proc *p, struct thread *keep);
+/* p dies with wstatus (exit_group, a fatal signal, a trap), from any context:
+ * onExitGroup, then every thread is ended; the last to leave the kernel (or
+ * the caller, if none is in it) releases the process (proc_teardown). Once per
+ * process; later calls change nothing. BKL held. */
+void proc_zap(struct proc *p, int wstatus);
+/* The end of thread t of its process, whatever ended it: clears its
+ * clear_child_tid (not when the process is exiting), frees it, and releases the
+ * process if it was the last thread of an exiting one. BKL held. */
+void thread_gone(struct thread *t);
+/* Releases exiting process p, makes it a zombie and tells its parent; t, its
+ * last thread (or NULL when ended from outside), is freed on the way. Only a
+ * thread of p can write back its MAP_SHARED file mappings (its memory is not
+ * reachable from elsewhere). BKL held (exit.c). */
+void proc_teardown(struct proc *p, struct thread *t);
+/* Whether t is a live thread (not free, not in limbo). */
+static inline bool thread_live(const struct thread *t)
+{
+	return t->used && t->proc;
+}
+/* Ends the calling thread, whose process is exiting or which was killed
+ * (exec, exit_group). BKL held; does not return. */
+__attribute__((noreturn)) void thread_exit_killed(void);
 /* p has stopped on signal sig / continued (job control): records it for the
  * parent's wait (WUNTRACED / WCONTINUED), sends it SIGCHLD unless it set
  * SA_NOCLDSTOP, and wakes it (exit.c). BKL held. */

@@ -408,7 +408,7 @@ static void gen_stat(struct sbuf *s, struct proc *p)
 	sb_printf(s, "%llu 0 0 0 20 0 %d 0 %llu %llu %llu 4294967295 ", run, p->nthreads, start,
 	          (unsigned long long)vsize, (unsigned long long)(vsize / UPAGE));
 	sb_printf(s, "0 0 0 0 0 %llu %llu %llu %llu 0 0 0 17 0 0 0 0 0 0 ",
-	          (unsigned long long)(p->sigpending | (t ? t->sigpending : 0)),
+	          (unsigned long long)(p->sigq.set | (t ? t->sigq.set : 0)),
 	          (unsigned long long)(t ? t->sigmask : 0), (unsigned long long)ign, (unsigned long long)cgt);
 	sb_printf(s, "0 0 %llu 0 0 0 0 %d\n", (unsigned long long)p->mm.brk_start,
 	          p->state == P_ZOMBIE ? p->wstatus : 0);
@@ -443,8 +443,8 @@ static void gen_status(struct sbuf *s, struct proc *p)
 		sb_printf(s, "VmRSS:\t%8llu kB\n", (unsigned long long)(vsize / 1024));
 	}
 	sb_printf(s, "Threads:\t%d\nSigQ:\t0/0\n", p->nthreads);
-	sb_printf(s, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n", (unsigned long long)(t ? t->sigpending : 0),
-	          (unsigned long long)p->sigpending);
+	sb_printf(s, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n", (unsigned long long)(t ? t->sigq.set : 0),
+	          (unsigned long long)p->sigq.set);
 	sb_printf(s, "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
 	          (unsigned long long)(t ? t->sigmask : 0), (unsigned long long)ign, (unsigned long long)cgt);
 }

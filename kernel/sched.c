@@ -11,7 +11,7 @@
 #include "syscall.h"
 #include <wunix/errno.h>
 
-int ksleep(const void *chan, int64_t timeout_ns)
+static int sleep_on(const void *chan, int64_t timeout_ns, bool intr)
 {
 	struct thread *t = curthread();
 	int64_t deadline = 0;
@@ -22,6 +22,7 @@ int ksleep(const void *chan, int64_t timeout_ns)
 		deadline = timeout_ns > INT64_MAX - now ? INT64_MAX : now + timeout_ns;
 	t->chan = chan;
 	t->sleeping = true;
+	t->sleep_intr = intr;
 	atomic_store32(&t->wake, 0);
 	bkl_unlock();
 	while (atomic_load32(&t->wake) == 0) {
@@ -35,8 +36,37 @@ int ksleep(const void *chan, int64_t timeout_ns)
 	ru_sleep_end(t, woke);
 	bool woken = !t->sleeping;
 	t->sleeping = false;
+	t->sleep_intr = false;
 	t->chan = NULL;
+	if (intr && sig_interrupts(t))
+		return -ERESTARTSYS;
 	return woken ? 0 : -ETIMEDOUT;
+}
+
+int ksleep(const void *chan, int64_t timeout_ns)
+{
+	return sleep_on(chan, timeout_ns, false);
+}
+
+int ksleep_sig(const void *chan, int64_t timeout_ns)
+{
+	if (sig_interrupts(curthread()))
+		return -ERESTARTSYS;
+	return sleep_on(chan, timeout_ns, true);
+}
+
+static void wake(struct thread *t)
+{
+	t->sleeping = false;
+	atomic_store32(&t->wake, 1);
+	arch_notify(&t->wake, 1);
+}
+
+void kwakeup_thread(struct thread *t)
+{
+	KASSERT(bkl_held());
+	if (t->used && t->sleeping)
+		wake(t);
 }
 
 void kwakeup(const void *chan)
@@ -44,11 +74,8 @@ void kwakeup(const void *chan)
 	KASSERT(bkl_held());
 	for (int i = 0; i < NTHREAD; i++) {
 		struct thread *t = &threads[i];
-		if (t->used && t->sleeping && t->chan == chan) {
-			t->sleeping = false;
-			atomic_store32(&t->wake, 1);
-			arch_notify(&t->wake, 1);
-		}
+		if (t->used && t->sleeping && t->chan == chan)
+			wake(t);
 	}
 }
 

@@ -1,12 +1,20 @@
 /* kernel/signal.c -- signal dispositions (per process), masks (per thread),
- * pending sets, and default actions applied on the way out of a system call.
- * Handlers, EINTR and job control arrive with the signals issue. */
+ * pending queues, sending, and delivery on the way out of every system call:
+ * default actions, job-control stops, and handlers, which run on the thread's
+ * own stack through the host (docs/abi.md, "Signals"). */
 #include "ksignal.h"
+#include "arch.h"
+#include "host.h"
+#include "kalloc.h"
+#include "kpoll.h"
+#include "ktime.h"
 #include "klib.h"
 #include "lock.h"
 #include "proc.h"
 #include "syscall.h"
 #include "usercopy.h"
+#include "waitq.h"
+#include <wunix/poll.h>
 #include <wunix/errno.h>
 #include <wunix/wait.h>
 
@@ -36,77 +44,7 @@ void sig_exec(struct sigacts *sa)
 	}
 }
 
-static bool ignored(const struct sigacts *sa, int sig);
-
-/* POSIX sigaction: a pending signal set to be ignored is discarded, blocked or not. */
-static void discard(struct proc *p, int sig)
-{
-	p->sigpending &= ~SIGBIT(sig);
-	for (int i = 0; i < NTHREAD; i++)
-		if (threads[i].used && threads[i].proc == p)
-			threads[i].sigpending &= ~SIGBIT(sig);
-}
-
-long sys_rt_sigaction(const sarg_t *a)
-{
-	int sig = (int)a[0];
-	uaddr_t uact = (uaddr_t)a[1], uold = (uaddr_t)a[2];
-	struct wunix_sigaction act, old;
-
-	if ((uint64_t)a[3] != WUNIX_SIGSET_SIZE)
-		return -EINVAL;
-	if (sig < 1 || sig > WUNIX_NSIG)
-		return -EINVAL;
-	if (uact && copyin(&act, uact, sizeof(act)))
-		return -EFAULT;
-	if (uact && (sig == SIGKILL || sig == SIGSTOP))
-		return -EINVAL;
-	struct sigacts *sa = &curproc()->sig;
-	old = sa->act[sig - 1];
-	if (uact) {
-		mask_set(&act, mask_get(&act) & ~SIG_UNBLOCKABLE);
-		sa->act[sig - 1] = act;
-		if (ignored(sa, sig))
-			discard(curproc(), sig);
-	}
-	if (uold && copyout(uold, &old, sizeof(old)))
-		return -EFAULT;
-	return 0;
-}
-
-long sys_rt_sigprocmask(const sarg_t *a)
-{
-	int how = (int)a[0];
-	uaddr_t uset = (uaddr_t)a[1], uold = (uaddr_t)a[2];
-	struct thread *t = curthread();
-	uint64_t old = t->sigmask, set;
-
-	if ((uint64_t)a[3] != WUNIX_SIGSET_SIZE)
-		return -EINVAL;
-	if (uset) {
-		if (copyin(&set, uset, sizeof(set)))
-			return -EFAULT;
-		switch (how) {
-		case SIG_BLOCK:
-			t->sigmask |= set;
-			break;
-		case SIG_UNBLOCK:
-			t->sigmask &= ~set;
-			break;
-		case SIG_SETMASK:
-			t->sigmask = set;
-			break;
-		default:
-			return -EINVAL;
-		}
-		t->sigmask &= ~SIG_UNBLOCKABLE;
-	}
-	if (uold && copyout(uold, &old, sizeof(old)))
-		return -EFAULT;
-	return 0;
-}
-
-enum sig_default { SD_TERM, SD_IGN, SD_STOP, SD_CONT };
+enum sig_default { SD_TERM, SD_CORE, SD_IGN, SD_STOP, SD_CONT };
 
 /* The default action of sig (signal(7)); real-time signals terminate. */
 static enum sig_default sig_default(int sig)
@@ -123,142 +61,775 @@ static enum sig_default sig_default(int sig)
 	case SIGTTIN:
 	case SIGTTOU:
 		return SD_STOP;
+	case SIGQUIT:
+	case SIGILL:
+	case SIGTRAP:
+	case SIGABRT:
+	case SIGBUS:
+	case SIGFPE:
+	case SIGSEGV:
+	case SIGXCPU:
+	case SIGXFSZ:
+	case SIGSYS:
+		return SD_CORE;
 	default:
 		return SD_TERM;
 	}
 }
 
+/* The handler sig has in p: SIG_DFL, SIG_IGN or a function. */
+static uint32_t handler_of(const struct proc *p, int sig)
+{
+	return sig == SIGKILL || sig == SIGSTOP ? SIG_DFL : p->sig.act[sig - 1].sa_handler;
+}
+
 /* Whether sig's disposition in sa ignores it (SIG_IGN, or SIG_DFL of a signal
  * whose default is to be ignored). */
-static bool ignored(const struct sigacts *sa, int sig)
+static bool ignored(const struct proc *p, int sig)
 {
-	uint32_t h = sa->act[sig - 1].sa_handler;
-
-	return sig != SIGKILL && sig != SIGSTOP &&
-	       (h == SIG_IGN || (h == SIG_DFL && (sig_default(sig) == SD_IGN || sig_default(sig) == SD_CONT)));
+	uint32_t h = handler_of(p, sig);
+	return h == SIG_IGN || (h == SIG_DFL && (sig_default(sig) == SD_IGN || sig_default(sig) == SD_CONT));
 }
 
-/* Whether sending sig to a thread with mask blocked would be discarded at
- * once: ignored, and not blocked (a blocked signal stays, since its handler
- * may change before it is unblocked). */
-static bool sig_discarded(const struct proc *p, uint64_t blocked, int sig)
+/* Whether taking sig ends the process (SIGKILL, or a default that terminates). */
+static bool fatal(const struct proc *p, int sig)
 {
-	return !(blocked & SIGBIT(sig)) && ignored(&p->sig, sig);
+	return handler_of(p, sig) == SIG_DFL && (sig_default(sig) == SD_TERM || sig_default(sig) == SD_CORE);
 }
 
-void sig_send_thread(struct thread *t, int sig)
+/* Whether taking sig stops the process. */
+static bool stops(const struct proc *p, int sig)
 {
-	KASSERT(bkl_held() && sig >= 1 && sig <= WUNIX_NSIG);
-	if (!sig_discarded(t->proc, t->sigmask, sig))
-		t->sigpending |= SIGBIT(sig);
+	return handler_of(p, sig) == SIG_DFL && sig_default(sig) == SD_STOP;
 }
 
-void sig_send(struct proc *p, int sig)
+/* The wait status of death by sig: the core flag for the signals whose default
+ * dumps core, when RLIMIT_CORE allows a core (wunix writes none). */
+int sig_death_status(const struct proc *p, int sig)
 {
-	KASSERT(bkl_held() && sig >= 1 && sig <= WUNIX_NSIG);
-	/* process-directed: blocked means blocked by every thread; with one thread
-	 * per process so far, that is the first thread found */
-	for (int i = 0; i < NTHREAD; i++)
-		if (threads[i].used && threads[i].proc == p) {
-			if (sig_discarded(p, threads[i].sigmask, sig))
-				return;
+	bool core = sig_default(sig) == SD_CORE && p->rlim[WUNIX_RLIMIT_CORE].rlim_cur != 0;
+	return WUNIX_W_SIGNALED(sig) | (core ? 0x80 : 0);
+}
+
+/* Queues */
+
+void sigqueue_flush(struct sigqueue *q)
+{
+	while (q->head) {
+		struct ksiginfo *e = q->head;
+		q->head = e->next;
+		kfree(e);
+	}
+	q->set = 0;
+}
+
+/* Removes every info of sig from q and its bit; returns how many infos went. */
+static int q_discard(struct sigqueue *q, int sig)
+{
+	int n = 0;
+
+	for (struct ksiginfo **pp = &q->head; *pp;) {
+		struct ksiginfo *e = *pp;
+		if (e->info.si_signo == sig) {
+			*pp = e->next;
+			kfree(e);
+			n++;
+		} else {
+			pp = &e->next;
+		}
+	}
+	q->set &= ~SIGBIT(sig);
+	return n;
+}
+
+/* Takes the first info of sig from q into out (made up if none was queued). */
+static int q_take(struct sigqueue *q, int sig, struct wunix_siginfo *out)
+{
+	struct ksiginfo *e = NULL;
+	bool more = false;
+
+	for (struct ksiginfo **pp = &q->head; *pp; pp = &(*pp)->next) {
+		if ((*pp)->info.si_signo != sig)
+			continue;
+		if (e) {
+			more = true;
 			break;
 		}
-	p->sigpending |= SIGBIT(sig);
+		e = *pp;
+		*pp = e->next;
+		if (!*pp)
+			break;
+	}
+	if (!more)
+		for (struct ksiginfo *f = q->head; f; f = f->next)
+			more |= f->info.si_signo == sig;
+	if (!more)
+		q->set &= ~SIGBIT(sig);
+	if (out) {
+		if (e) {
+			*out = e->info;
+		} else {
+			memset(out, 0, sizeof(*out));
+			out->si_signo = sig;
+			out->si_code = SI_KERNEL;
+		}
+	}
+	if (e)
+		kfree(e);
+	return e ? 1 : 0;
+}
+
+/* Adds info to q, owned by p: a standard signal already pending is not queued
+ * twice; a real-time one is, up to SIGQUEUE_MAX per process (-EAGAIN). A
+ * signal the kernel raises stays pending without its info if memory is short. */
+static int q_add(struct proc *p, struct sigqueue *q, const struct wunix_siginfo *info)
+{
+	int sig = info->si_signo;
+	bool rt = sig >= SIGRTMIN;
+
+	if (!rt && (q->set & SIGBIT(sig)))
+		return 0;
+	struct ksiginfo *e = p->nsigq < SIGQUEUE_MAX ? kalloc(sizeof(*e)) : NULL;
+	if (!e) {
+		if (rt && info->si_code != SI_KERNEL)
+			return -EAGAIN;
+		q->set |= SIGBIT(sig);
+		return 0;
+	}
+	e->info = *info;
+	e->next = NULL;
+	struct ksiginfo **pp = &q->head;
+	while (*pp)
+		pp = &(*pp)->next;
+	*pp = e;
+	p->nsigq++;
+	q->set |= SIGBIT(sig);
+	return 0;
+}
+
+void sig_thread_exit(struct thread *t)
+{
+	for (struct ksiginfo *e = t->sigq.head; e; e = e->next)
+		t->proc->nsigq--;
+	sigqueue_flush(&t->sigq);
+}
+
+/* Removes sig from p's queue and every thread's. */
+static void discard(struct proc *p, int sig)
+{
+	p->nsigq -= q_discard(&p->sigq, sig);
+	for (int i = 0; i < NTHREAD; i++)
+		if (thread_live(&threads[i]) && threads[i].proc == p)
+			p->nsigq -= q_discard(&threads[i].sigq, sig);
+}
+
+int sig_dequeue(struct thread *t, uint64_t set, struct wunix_siginfo *info)
+{
+	struct proc *p = t->proc;
+	uint64_t mine = t->sigq.set & set, theirs = p->sigq.set & set;
+
+	if (!mine && !theirs)
+		return 0;
+	struct sigqueue *q = mine ? &t->sigq : &p->sigq;
+	int sig = __builtin_ctzll(mine ? mine : theirs) + 1;
+	p->nsigq -= q_take(q, sig, info);
+	return sig;
 }
 
 uint64_t sig_pending(const struct thread *t)
 {
-	return (t->sigpending | t->proc->sigpending) & ~t->sigmask;
+	return (t->sigq.set | t->proc->sigq.set) & ~t->sigmask;
 }
 
 bool sig_interrupts(const struct thread *t)
 {
 	uint64_t todo = sig_pending(t);
 
+	if (t->killed || t->proc->exiting)
+		return true;
 	for (int sig = 1; todo; sig++, todo >>= 1)
-		if ((todo & 1) && (sig == SIGKILL || (t->proc->sig.act[sig - 1].sa_handler == SIG_DFL &&
-		                                      sig_default(sig) == SD_TERM)))
+		if ((todo & 1) && !ignored(t->proc, sig))
 			return true;
 	return false;
 }
 
-bool sig_exit_work(const struct thread *t)
+const void *sig_chan(const struct proc *p)
 {
-	return t->sigpending | t->proc->sigpending | t->sigmask_restore;
+	return &p->sigq;
 }
 
-void sig_syscall_exit(struct thread *t)
-{
-	struct proc *p = t->proc;
-	uint64_t todo = sig_pending(t);
+/* Sending */
 
-	KASSERT(bkl_held());
-	for (int sig = 1; todo; sig++, todo >>= 1) {
-		if (!(todo & 1))
-			continue;
-		uint32_t h = p->sig.act[sig - 1].sa_handler;
-		if (sig == SIGKILL)
-			h = SIG_DFL;
-		if (h != SIG_DFL && h != SIG_IGN)
-			continue; /* caught: stays pending until handlers exist */
-		enum sig_default d = sig_default(sig);
-		if (h == SIG_DFL && d == SD_STOP)
-			continue; /* job control stops come with the signals issue */
-		t->sigpending &= ~SIGBIT(sig);
-		p->sigpending &= ~SIGBIT(sig);
-		if (h == SIG_DFL && d == SD_TERM) {
-			if (trace_on())
-				klog("[%d] --- killed by signal %d ---", p->pid, sig);
-			proc_exit(WUNIX_W_SIGNALED(sig));
+/* p stops for sig: every thread stops at its next system call exit (or
+ * entry); its parent hears of it (wait's WUNTRACED, SIGCHLD). */
+static void proc_stop(struct proc *p, int sig)
+{
+	if (p->stopped || p->exiting)
+		return;
+	proc_report_stop(p, sig);
+}
+
+/* SIGCONT (and SIGKILL) resume a stopped process, whatever their disposition:
+ * the stopped threads wake, and the parent hears of it (WCONTINUED). */
+static void proc_continue(struct proc *p)
+{
+	if (!p->stopped)
+		return;
+	proc_report_cont(p);
+	kwakeup(&p->stopped);
+}
+
+/* Wakes a thread of p (t if given) that is sleeping interruptibly and can take
+ * sig, so it ends its system call and takes it. */
+static void kick(struct proc *p, struct thread *t, int sig)
+{
+	kwakeup(sig_chan(p));
+	if (t) {
+		if (t->sleep_intr && !(t->sigmask & SIGBIT(sig)))
+			kwakeup_thread(t);
+		return;
+	}
+	for (int i = 0; i < NTHREAD; i++) {
+		struct thread *u = &threads[i];
+		if (thread_live(u) && u->proc == p && u->sleeping && u->sleep_intr && !(u->sigmask & SIGBIT(sig))) {
+			kwakeup_thread(u);
+			return;
 		}
 	}
+}
+
+/* Whether sig is blocked for p's signals to t, or for a process-directed
+ * signal (t NULL) by every thread of p. */
+static bool blocked(const struct proc *p, const struct thread *t, int sig)
+{
+	if (t)
+		return t->sigmask & SIGBIT(sig);
+	bool any = false;
+	for (int i = 0; i < NTHREAD; i++) {
+		const struct thread *u = &threads[i];
+		if (thread_live(u) && u->proc == p) {
+			if (!(u->sigmask & SIGBIT(sig)))
+				return false;
+			any = true;
+		}
+	}
+	return any;
+}
+
+static int send(struct proc *p, struct thread *t, const struct wunix_siginfo *info)
+{
+	int sig = info->si_signo;
+
+	KASSERT(bkl_held() && sig >= 1 && sig <= WUNIX_NSIG);
+	if (p->state != P_ALIVE || p->exiting || p == initproc)
+		return 0;
+	/* POSIX: SIGCONT discards pending stops and a stop discards a pending
+	 * SIGCONT, when sent; SIGCONT resumes the process even if caught */
+	if (sig == SIGCONT || sig == SIGKILL) {
+		for (int s = 1; s <= WUNIX_NSIG; s++)
+			if (SIG_STOPS & SIGBIT(s))
+				discard(p, s);
+		proc_continue(p);
+	} else if (SIG_STOPS & SIGBIT(sig)) {
+		discard(p, SIGCONT);
+	}
+	bool blk = blocked(p, t, sig);
+	if (!blk && ignored(p, sig))
+		return 0;
+	if (!blk && fatal(p, sig)) {
+		/* nothing can catch it: the whole process dies now, even if every
+		 * thread computes in user mode */
+		proc_zap(p, sig_death_status(p, sig));
+		return 0;
+	}
+	if (!blk && stops(p, sig)) {
+		proc_stop(p, sig);
+		return 0;
+	}
+	int r = q_add(p, t ? &t->sigq : &p->sigq, info);
+	if (r == 0) {
+		kick(p, t, sig);
+		if (waitq_active(&p->sigwq))
+			waitq_wake(&p->sigwq, POLLIN | POLLRDNORM);
+	}
+	return r;
+}
+
+int sig_send_info(struct proc *p, const struct wunix_siginfo *info)
+{
+	return send(p, NULL, info);
+}
+
+int sig_send_thread_info(struct thread *t, const struct wunix_siginfo *info)
+{
+	return send(t->proc, t, info);
+}
+
+static void kernel_info(struct wunix_siginfo *info, int sig)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = sig;
+	info->si_code = SI_KERNEL;
+}
+
+void sig_send(struct proc *p, int sig)
+{
+	struct wunix_siginfo info;
+
+	kernel_info(&info, sig);
+	send(p, NULL, &info);
+}
+
+void sig_send_thread(struct thread *t, int sig)
+{
+	struct wunix_siginfo info;
+
+	kernel_info(&info, sig);
+	send(t->proc, t, &info);
+}
+
+bool sig_permitted(const struct proc *me, const struct proc *them, int sig)
+{
+	const struct cred *a = &me->cred, *b = &them->cred;
+
+	if (a->euid == 0 || a->euid == b->ruid || a->euid == b->suid || a->ruid == b->ruid || a->ruid == b->suid)
+		return true;
+	return sig == SIGCONT && me->sid == them->sid; /* POSIX: SIGCONT within a session */
+}
+
+/* Delivery */
+
+bool sig_exit_work(const struct thread *t)
+{
+	const struct proc *p = t->proc;
+	return t->sigq.set | p->sigq.set | t->sigmask_restore | p->stopped | p->exiting | t->killed;
+}
+
+/* Whether address sp is on t's alternate signal stack. */
+static bool on_altstack(const struct thread *t, uaddr_t sp)
+{
+	return t->ss_size && sp > t->ss_sp && sp - t->ss_sp <= t->ss_size;
+}
+
+/* Writes the frame that runs act's handler for info on t's stack (or its
+ * alternate stack), blocks what the handler blocks: the frame's address, or 0
+ * when it cannot be written. */
+static uaddr_t setup_frame(struct thread *t, struct wunix_sigaction *act, const struct wunix_siginfo *info)
+{
+	struct wunix_sigframe f;
+	uaddr_t usp = host_user_sp(), sp = usp;
+	int sig = info->si_signo;
+
+	memset(&f, 0, sizeof(f));
+	f.uc.uc_stack.ss_sp = (uint32_t)t->ss_sp;
+	f.uc.uc_stack.ss_size = t->ss_size;
+	f.uc.uc_stack.ss_flags = (int32_t)(!t->ss_size ? SS_DISABLE : on_altstack(t, usp) ? SS_ONSTACK : t->ss_flags);
+	if ((act->sa_flags & SA_ONSTACK) && t->ss_size && !on_altstack(t, usp)) {
+		sp = t->ss_sp + t->ss_size;
+		if (t->ss_flags & SS_AUTODISARM) {
+			t->ss_sp = 0;
+			t->ss_size = 0;
+			t->ss_flags = SS_DISABLE;
+		}
+	}
+	if (sp < UADDR_MIN + sizeof(f))
+		return 0;
+	uaddr_t frame = (sp - sizeof(f)) & ~(uaddr_t)15;
+	uint64_t old = t->sigmask_restore ? t->sigmask_saved : t->sigmask;
+	f.handler = act->sa_handler;
+	f.sig = sig;
+	f.flags = act->sa_flags;
+	f.info = *info;
+	f.uc.mc_sp = (uint32_t)usp;
+	memcpy(f.uc.uc_sigmask, &old, sizeof(old));
+	if (copyout(frame, &f, sizeof(f)))
+		return 0;
+	/* the handler runs with the mask of the moment (a ppoll's or sigsuspend's
+	 * own) and its action's; its frame brings back the mask from before */
+	t->sigmask_restore = false;
+	t->sigmask |= mask_get(act) | ((act->sa_flags & SA_NODEFER) ? 0 : SIGBIT(sig));
+	t->sigmask &= ~SIG_UNBLOCKABLE;
+	if (act->sa_flags & SA_RESETHAND) {
+		act->sa_handler = SIG_DFL;
+		act->sa_flags &= ~SA_SIGINFO;
+	}
+	return frame;
+}
+
+/* A stopped process's thread waits here until SIGCONT (or its end). */
+static void stop_wait(struct thread *t)
+{
+	while (t->proc->stopped && !t->proc->exiting && !t->killed)
+		ksleep(&t->proc->stopped, -1);
+}
+
+uaddr_t sig_syscall_exit(struct thread *t, long *r, bool *restart)
+{
+	struct proc *p = t->proc;
+	bool interrupted = *r == -ERESTARTSYS || *r == -ERESTARTNOHAND || *r == -ERESTARTNOINTR;
+
+	KASSERT(bkl_held());
+	*restart = false;
+	for (;;) {
+		if (p->exiting || t->killed)
+			thread_exit_killed();
+		if (p->stopped) {
+			stop_wait(t);
+			continue;
+		}
+		uint64_t todo = sig_pending(t);
+		if (!todo)
+			break;
+		struct wunix_siginfo info;
+		int sig = sig_dequeue(t, todo & -todo, &info);
+		struct wunix_sigaction *act = &p->sig.act[sig - 1];
+		if (ignored(p, sig))
+			continue;
+		if (fatal(p, sig)) {
+			if (trace_on())
+				klog("[%d] --- killed by signal %d ---", p->pid, sig);
+			proc_exit(sig_death_status(p, sig));
+		}
+		if (stops(p, sig)) {
+			proc_stop(p, sig);
+			continue;
+		}
+		uaddr_t frame = setup_frame(t, act, &info);
+		if (!frame) {
+			/* no room for the frame: Linux kills with SIGSEGV */
+			proc_exit(sig_death_status(p, SIGSEGV));
+		}
+		if (interrupted) {
+			*restart = *r == -ERESTARTNOINTR || (*r == -ERESTARTSYS && (act->sa_flags & SA_RESTART));
+			if (!*restart)
+				*r = -EINTR;
+		}
+		if (trace_on())
+			klog("[%d] --- signal %d: handler at %u ---", p->pid, sig, (unsigned)frame);
+		return frame;
+	}
+	if (interrupted)
+		*restart = true;
 	if (t->sigmask_restore) {
 		t->sigmask = t->sigmask_saved;
 		t->sigmask_restore = false;
 	}
+	return 0;
+}
+
+bool sig_return(struct thread *t, uaddr_t frame)
+{
+	uint64_t m;
+	uint32_t intr = 0;
+
+	/* the handler may have changed the mask its ucontext holds, as on Linux */
+	if (copyin(&m, frame + offsetof(struct wunix_sigframe, uc.uc_sigmask), sizeof(m)) == 0)
+		t->sigmask = m & ~SIG_UNBLOCKABLE;
+	(void)copyin(&intr, frame + offsetof(struct wunix_sigframe, uc.mc_intr), sizeof(intr));
+	return intr != 0;
+}
+
+/* System calls */
+
+long sys_rt_sigaction(const sarg_t *a)
+{
+	int sig = (int)a[0];
+	uaddr_t uact = (uaddr_t)a[1], uold = (uaddr_t)a[2];
+	struct wunix_sigaction act, old;
+
+	if ((uint64_t)a[3] != WUNIX_SIGSET_SIZE)
+		return -EINVAL;
+	if (sig < 1 || sig > WUNIX_NSIG)
+		return -EINVAL;
+	if (uact && copyin(&act, uact, sizeof(act)))
+		return -EFAULT;
+	if (uact && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	struct proc *p = curproc();
+	old = p->sig.act[sig - 1];
+	if (uact) {
+		mask_set(&act, mask_get(&act) & ~SIG_UNBLOCKABLE);
+		p->sig.act[sig - 1] = act;
+		/* POSIX: a pending signal set to be ignored is discarded, blocked or not */
+		if (ignored(p, sig))
+			discard(p, sig);
+	}
+	if (uold && copyout(uold, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+/* The core of sigprocmask: how (SIG_*) with set; the old mask to *old. */
+static long set_mask(struct thread *t, int how, const uint64_t *set, uint64_t *old)
+{
+	*old = t->sigmask;
+	if (!set)
+		return 0;
+	switch (how) {
+	case SIG_BLOCK:
+		t->sigmask |= *set;
+		break;
+	case SIG_UNBLOCK:
+		t->sigmask &= ~*set;
+		break;
+	case SIG_SETMASK:
+		t->sigmask = *set;
+		break;
+	default:
+		return -EINVAL;
+	}
+	t->sigmask &= ~SIG_UNBLOCKABLE;
+	return 0;
+}
+
+long sys_rt_sigprocmask(const sarg_t *a)
+{
+	uaddr_t uset = (uaddr_t)a[1], uold = (uaddr_t)a[2];
+	uint64_t set, old;
+	long r;
+
+	if ((uint64_t)a[3] != WUNIX_SIGSET_SIZE)
+		return -EINVAL;
+	if (uset && copyin(&set, uset, sizeof(set)))
+		return -EFAULT;
+	if ((r = set_mask(curthread(), (int)a[0], uset ? &set : NULL, &old)))
+		return r;
+	if (uold && copyout(uold, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
 }
 
 long sys_rt_sigpending(const sarg_t *a)
 {
 	struct thread *t = curthread();
-	uint64_t set = (t->sigpending | t->proc->sigpending) & t->sigmask;
+	uint64_t set = (t->sigq.set | t->proc->sigq.set) & t->sigmask;
 
 	if ((size_t)a[1] != WUNIX_SIGSET_SIZE)
 		return -EINVAL;
 	return copyout((uaddr_t)a[0], &set, sizeof(set)) ? -EFAULT : 0;
 }
 
-/* The core of tkill and tgkill: sends sig (0: only checks) to thread tid of
- * process tgid (tgid <= 0: any process). Permissions as kill(2) (cred.c's rule
- * for signals is root or matching real/effective uids). */
-static long thread_kill(int tgid, int tid, int sig)
+/* rt_sigsuspend(mask, size): waits with mask until a handler runs or the
+ * process ends; the old mask comes back after the handler (its frame's). */
+long sys_rt_sigsuspend(const sarg_t *a)
 {
+	struct thread *t = curthread();
+	uint64_t m;
+
+	if ((size_t)a[1] != WUNIX_SIGSET_SIZE)
+		return -EINVAL;
+	if (copyin(&m, (uaddr_t)a[0], sizeof(m)))
+		return -EFAULT;
+	if (!t->sigmask_restore) {
+		t->sigmask_saved = t->sigmask;
+		t->sigmask_restore = true;
+	}
+	t->sigmask = m & ~SIG_UNBLOCKABLE;
+	while (ksleep_sig(sig_chan(t->proc), -1) != -ERESTARTSYS)
+		;
+	return -ERESTARTNOHAND;
+}
+
+/* rt_sigtimedwait(set, info, timeout, size): takes a pending signal of set
+ * (normally blocked), waiting up to timeout (NULL: forever): its number,
+ * -EAGAIN on timeout, -EINTR when a handler is due. */
+long sys_rt_sigtimedwait(const sarg_t *a)
+{
+	struct thread *t = curthread();
+	uaddr_t uinfo = (uaddr_t)a[1], uts = (uaddr_t)a[2];
+	struct wunix_siginfo info;
+	uint64_t set;
+	int64_t timeout = -1, deadline = -1;
+
+	if ((size_t)a[3] != WUNIX_SIGSET_SIZE)
+		return -EINVAL;
+	if (copyin(&set, (uaddr_t)a[0], sizeof(set)))
+		return -EFAULT;
+	set &= ~SIG_UNBLOCKABLE;
+	if (uts) {
+		long r = poll_ts_copyin(uts, &timeout);
+		if (r)
+			return r;
+		deadline = timeout > INT64_MAX - ktime_mono() ? INT64_MAX : ktime_mono() + timeout;
+	}
+	for (;;) {
+		int sig = sig_dequeue(t, set, &info);
+		if (sig) {
+			if (uinfo && copyout(uinfo, &info, sizeof(info)))
+				return -EFAULT;
+			return sig;
+		}
+		int64_t left = -1;
+		if (deadline >= 0 && (left = deadline - ktime_mono()) <= 0)
+			return -EAGAIN;
+		if (ksleep_sig(sig_chan(t->proc), left) == -ERESTARTSYS && !((t->sigq.set | t->proc->sigq.set) & set))
+			return -EINTR;
+	}
+}
+
+/* The info a sender writes: si_code, its pid and real uid. */
+static void user_info(struct wunix_siginfo *info, int sig, int code)
+{
+	struct proc *me = curproc();
+
+	memset(info, 0, sizeof(*info));
+	info->si_signo = sig;
+	info->si_code = code;
+	info->u.kill.pid = me->pid;
+	info->u.kill.uid = me->cred.ruid;
+}
+
+/* kill(pid, sig): pid > 0 one process, 0 the caller's group, -1 every process
+ * the caller may signal but init and itself (Linux), < -1 group -pid. */
+long sys_kill(const sarg_t *a)
+{
+	int pid = (int)a[0], sig = (int)a[1];
+	struct proc *me = curproc();
+	struct wunix_siginfo info;
+
+	if (sig < 0 || sig > WUNIX_NSIG)
+		return -EINVAL;
+	user_info(&info, sig, SI_USER);
+	if (pid > 0) {
+		struct proc *p = proc_find(pid);
+		if (!p)
+			return -ESRCH;
+		if (!sig_permitted(me, p, sig))
+			return -EPERM;
+		return sig ? sig_send_info(p, &info) : 0;
+	}
+	int pgid = pid == 0 ? me->pgid : -pid;
+	bool found = false, sent = false;
+	if (pid == INT32_MIN)
+		return -ESRCH;
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = &procs[i];
+		if (p->state != P_ALIVE || p == initproc)
+			continue;
+		if (pid == -1 ? p == me : p->pgid != pgid)
+			continue;
+		found = true;
+		if (!sig_permitted(me, p, sig))
+			continue;
+		sent = true;
+		if (sig)
+			sig_send_info(p, &info);
+	}
+	return sent ? 0 : found ? -EPERM : -ESRCH;
+}
+
+/* The core of tkill, tgkill and rt_tgsigqueueinfo: sends info (signal 0: only
+ * checks) to thread tid of process tgid (tgid <= 0: any process). */
+static long thread_kill(int tgid, int tid, const struct wunix_siginfo *info)
+{
+	int sig = info->si_signo;
+
 	if (tid <= 0 || sig < 0 || sig > WUNIX_NSIG)
 		return -EINVAL;
 	for (int i = 0; i < NTHREAD; i++) {
 		struct thread *t = &threads[i];
-		if (!t->used || t->tid != tid || (tgid > 0 && t->proc->pid != tgid))
+		if (!thread_live(t) || t->tid != tid || (tgid > 0 && t->proc->pid != tgid))
 			continue;
-		const struct cred *me = &curproc()->cred, *them = &t->proc->cred;
-		if (me->euid != 0 && me->euid != them->ruid && me->euid != them->suid && me->ruid != them->ruid &&
-		    me->ruid != them->suid)
+		if (!sig_permitted(curproc(), t->proc, sig))
 			return -EPERM;
-		if (sig)
-			sig_send_thread(t, sig);
-		return 0;
+		return sig ? sig_send_thread_info(t, info) : 0;
 	}
 	return -ESRCH;
 }
 
 long sys_tkill(const sarg_t *a)
 {
-	return thread_kill(0, (int)a[0], (int)a[1]);
+	struct wunix_siginfo info;
+
+	user_info(&info, (int)a[1], SI_TKILL);
+	return thread_kill(0, (int)a[0], &info);
 }
 
 long sys_tgkill(const sarg_t *a)
 {
+	struct wunix_siginfo info;
+
 	if ((int)a[0] <= 0)
 		return -EINVAL;
-	return thread_kill((int)a[0], (int)a[1], (int)a[2]);
+	user_info(&info, (int)a[2], SI_TKILL);
+	return thread_kill((int)a[0], (int)a[1], &info);
+}
+
+/* The info of rt_sigqueueinfo and rt_tgsigqueueinfo: the caller's, but it may
+ * not pose as the kernel or kill() when signalling another process (Linux). */
+static long queue_info(struct wunix_siginfo *info, uaddr_t u, int sig, int pid)
+{
+	if (copyin(info, u, sizeof(*info)))
+		return -EFAULT;
+	if (pid != curproc()->pid && (info->si_code >= 0 || info->si_code == SI_TKILL))
+		return -EPERM;
+	info->si_signo = sig;
+	return 0;
+}
+
+long sys_rt_sigqueueinfo(const sarg_t *a)
+{
+	int pid = (int)a[0], sig = (int)a[1];
+	struct wunix_siginfo info;
+	long r;
+
+	if (sig < 0 || sig > WUNIX_NSIG)
+		return -EINVAL;
+	if ((r = queue_info(&info, (uaddr_t)a[2], sig, pid)))
+		return r;
+	struct proc *p = pid > 0 ? proc_find(pid) : NULL;
+	if (!p)
+		return -ESRCH;
+	if (!sig_permitted(curproc(), p, sig))
+		return -EPERM;
+	return sig ? sig_send_info(p, &info) : 0;
+}
+
+long sys_rt_tgsigqueueinfo(const sarg_t *a)
+{
+	int sig = (int)a[2];
+	struct wunix_siginfo info;
+	long r;
+
+	if (sig < 0 || sig > WUNIX_NSIG || (int)a[0] <= 0)
+		return -EINVAL;
+	if ((r = queue_info(&info, (uaddr_t)a[3], sig, (int)a[0])))
+		return r;
+	return thread_kill((int)a[0], (int)a[1], &info);
+}
+
+/* sigaltstack(ss, old): the calling thread's alternate signal stack. */
+long sys_sigaltstack(const sarg_t *a)
+{
+	struct thread *t = curthread();
+	uaddr_t uss = (uaddr_t)a[0], uold = (uaddr_t)a[1];
+	uaddr_t sp = host_user_sp();
+	struct wunix_stack ss, old = {
+		(uint32_t)t->ss_sp, (int32_t)(!t->ss_size ? SS_DISABLE : on_altstack(t, sp) ? SS_ONSTACK : t->ss_flags),
+		t->ss_size,
+	};
+
+	if (uss) {
+		if (copyin(&ss, uss, sizeof(ss)))
+			return -EFAULT;
+		if (on_altstack(t, sp))
+			return -EPERM;
+		uint32_t mode = (uint32_t)ss.ss_flags & ~SS_AUTODISARM;
+		if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+			return -EINVAL;
+		if (mode == SS_DISABLE) {
+			t->ss_sp = 0;
+			t->ss_size = 0;
+			t->ss_flags = SS_DISABLE;
+		} else {
+			if (ss.ss_size < WUNIX_MINSIGSTKSZ)
+				return -ENOMEM;
+			t->ss_sp = ss.ss_sp;
+			t->ss_size = ss.ss_size;
+			t->ss_flags = (uint32_t)ss.ss_flags & SS_AUTODISARM;
+		}
+	}
+	if (uold && copyout(uold, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
 }

@@ -175,10 +175,31 @@ KEXPORT("wunix_syscall") long wunix_syscall(int nr, sarg_t a0, sarg_t a1, sarg_t
 {
 	const sarg_t args[6] = { a0, a1, a2, a3, a4, a5 };
 	struct thread *t = kentry();
-	long r = t ? syscall_dispatch(nr, args) : -ENOSYS;
 
-	if (t && sig_exit_work(t))
-		sig_syscall_exit(t);
+	if (!t) {
+		kexit(t);
+		return -ENOSYS;
+	}
+	/* a stopped or ending process runs no more calls */
+	long r = t->proc->stopped || t->proc->exiting || t->killed ? -ERESTARTNOINTR : syscall_dispatch(nr, args);
+	while (sig_exit_work(t)) {
+		bool restart;
+		uaddr_t frame = sig_syscall_exit(t, &r, &restart);
+		if (frame) {
+			/* the handler runs in user mode, on this thread's stack */
+			kexit(t);
+			host_sig_handler((uint32_t)frame);
+			t = kentry();
+			if (sig_return(t, frame) && restart) {
+				restart = false;
+				r = -EINTR;
+			}
+		}
+		if (restart)
+			r = syscall_dispatch(nr, args);
+		else if (!frame)
+			break;
+	}
 	kexit(t);
 	return r;
 }

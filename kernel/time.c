@@ -146,8 +146,9 @@ long sys_gettimeofday(const sarg_t *a)
 	return 0;
 }
 
-/* Sleeps until the monotonic clock reaches deadline: 0, or -EINTR (with *left
- * the time still to go) once signals can interrupt. BKL held; may sleep. */
+/* Sleeps until the monotonic clock reaches deadline: 0, or -ERESTARTNOHAND
+ * (with *left the time still to go) when a signal interrupts. A restart
+ * (no handler ran) sleeps the whole relative time again. BKL held; may sleep. */
 long kern_sleep_until(int64_t deadline, int64_t *left)
 {
 	struct thread *t = curthread();
@@ -156,9 +157,11 @@ long kern_sleep_until(int64_t deadline, int64_t *left)
 		int64_t now = ktime_mono();
 		if (now >= deadline)
 			return 0;
-		/* nobody wakes a thread sleeping on itself: only the timeout ends it */
-		ksleep(t, deadline - now);
-		(void)left;
+		/* nobody wakes a thread sleeping on itself: only the timeout or a signal ends it */
+		if (ksleep_sig(t, deadline - now) == -ERESTARTSYS) {
+			*left = MAX(deadline - ktime_mono(), (int64_t)0);
+			return -ERESTARTNOHAND;
+		}
 	}
 }
 
@@ -172,7 +175,7 @@ static long sleep_common(int64_t deadline, uaddr_t rem)
 	int64_t left = 0;
 	long r = kern_sleep_until(deadline, &left);
 
-	if (r == -EINTR && rem) {
+	if (r == -ERESTARTNOHAND && rem) {
 		struct wunix_timespec ts;
 		ns_to_ts(left, &ts);
 		if (copyout(rem, &ts, sizeof(ts)))

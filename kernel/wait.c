@@ -132,10 +132,8 @@ long kern_wait(int which, int id, int options, struct wait_info *wi,
 		}
 		if (r < 0 || (options & WUNIX_WNOHANG))
 			return r;
-		/* the signals issue makes pending signals wake sleepers and run handlers */
-		if (sig_interrupts(t))
-			return -EINTR;
-		ksleep(me, -1);
+		if (ksleep_sig(me, -1) == -ERESTARTSYS)
+			return -ERESTARTSYS;
 	}
 }
 

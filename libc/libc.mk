@@ -25,6 +25,7 @@ $(MUSL_B)/.src: $(DEPS_STAMP) $(LIBC_OVERLAY) $(WUNIX_ABI_H) kernel/syscalls.def
 		'AR = $(LLVM_AR)' 'RANLIB = $(LLVM_RANLIB)' 'LIBCC =' \
 		'CRT_LIBS = lib/crt1.o' 'SHARED_LIBS =' 'TOOL_LIBS =' 'ALL_TOOLS =' \
 		'obj/src/setjmp/wasm32/rt.o: CFLAGS += -mexception-handling -mllvm -wasm-enable-sjlj' \
+		'obj/src/time/timer_create.o: CFLAGS += -mexception-handling -mllvm -wasm-enable-sjlj' \
 		'obj/src/process/wasm32/posix_spawn.o: src/internal/wunix/spawn.h' > $(MUSL_B)/config.mak
 	touch $@
 

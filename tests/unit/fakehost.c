@@ -95,6 +95,19 @@ int host_umemmove(uint32_t udst, uint32_t usrc, uint32_t len)
 	return 0;
 }
 
+double host_uatomic32(int op, uint32_t uaddr, uint32_t a, uint32_t b)
+{
+	if ((uaddr & 3) || !urange(uaddr, 4))
+		return -EFAULT;
+	uint32_t *w = (uint32_t *)(um.base + uaddr);
+	if (op == HOST_UATOMIC_LOAD)
+		return __atomic_load_n(w, __ATOMIC_SEQ_CST);
+	if (op != HOST_UATOMIC_CMPXCHG)
+		return -EINVAL;
+	__atomic_compare_exchange_n(w, &a, b, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return a;
+}
+
 int host_umem_size(void)
 {
 	return (int)um.pages;
@@ -190,6 +203,35 @@ void host_spawn(int handle, int tid, uint32_t sp)
 
 void host_exit_group(int pid, int wstatus)
 {
+}
+
+_Thread_local struct fh_clone fh_last_clone;
+_Thread_local int fh_kill_slot = -1, fh_kill_pid;
+_Thread_local uint32_t fh_user_sp = 60000;
+_Thread_local void (*fh_sig_hook)(uint32_t frame);
+_Thread_local int fh_sig_calls;
+
+void host_clone(int tid, uint32_t sp, uint32_t tls)
+{
+	fh_last_clone = (struct fh_clone){ tid, sp, tls };
+}
+
+void host_cpu_kill(int slot, int pid)
+{
+	fh_kill_slot = slot;
+	fh_kill_pid = pid;
+}
+
+uint32_t host_user_sp(void)
+{
+	return fh_user_sp;
+}
+
+void host_sig_handler(uint32_t frame)
+{
+	fh_sig_calls++;
+	if (fh_sig_hook)
+		fh_sig_hook(frame);
 }
 
 void host_proc_exit(int pid, int wstatus)

@@ -45,6 +45,18 @@ int fh_run_until_exit(void (*fn)(void *), void *arg);
 
 /* Last host_proc_exit seen by this thread. */
 extern _Thread_local int fh_exit_pid, fh_exit_status;
+/* Threads and signals: the last host_clone and host_cpu_kill of this thread;
+ * the user stack pointer host_user_sp reports; a hook host_sig_handler calls
+ * with the frame (the handler "runs" there), and how often it was called. */
+struct fh_clone {
+	int tid;
+	uint32_t sp, tls;
+};
+extern _Thread_local struct fh_clone fh_last_clone;
+extern _Thread_local int fh_kill_slot, fh_kill_pid;
+extern _Thread_local uint32_t fh_user_sp;
+extern _Thread_local void (*fh_sig_hook)(uint32_t frame);
+extern _Thread_local int fh_sig_calls;
 /* Calls of the user-memory imports so far, all threads. */
 extern long fh_ucopy_calls;
 /* The root filesystem image host_rootfs_read serves (NULL: none), set before boot. */

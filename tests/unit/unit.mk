@@ -7,7 +7,7 @@ UNIT_DEPS := $(UNIT_KSRCS) $(UNIT_TSRCS) $(wildcard kernel/*.h kernel/include/wu
 	kernel/syscalls.def tests/unit/unit.mk tests/unit/run.sh
 UNIT_CFLAGS := -std=gnu11 -g -pthread -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Ikernel -Ikernel/include -Itests/unit
-UNIT_TSAN_TESTS := lock_ sleep_ state_ pipe_ poll_ flock_block wait_block
+UNIT_TSAN_TESTS := lock_ sleep_ state_ pipe_ poll_ flock_block wait_block timer_ futex_
 
 $(B)/unit/unit: $(UNIT_DEPS)
 	@mkdir -p $(dir $@)

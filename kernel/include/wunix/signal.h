@@ -66,21 +66,77 @@ struct wunix_sigaction {
 /* The sigsetsize rt_sigaction and rt_sigprocmask accept. */
 #define WUNIX_SIGSET_SIZE 8
 
-/* siginfo_t with wasm32 offsets (128 bytes); so far the SIGCHLD fields waitid
- * writes (si_pid at 12, si_uid at 16, si_status at 20). */
+/* si_code values (Linux's). */
+#define SI_USER 0       /* kill */
+#define SI_KERNEL 0x80  /* sent by the kernel */
+#define SI_QUEUE (-1)   /* sigqueue */
+#define SI_TIMER (-2)   /* a POSIX timer expired */
+#define SI_TKILL (-6)   /* tkill, tgkill */
+
+/* siginfo_t with wasm32 offsets (128 bytes). */
 struct wunix_siginfo {
 	int32_t si_signo;
 	int32_t si_errno;
 	int32_t si_code;
 	union {
 		uint8_t pad[116];
-		struct {
+		struct {                /* kill, sigqueue, tkill (value: sigqueue) */
+			int32_t pid;
+			uint32_t uid;
+			uint32_t value;     /* union sigval: an int or a pointer */
+		} kill;
+		struct {                /* SIGCHLD, and waitid */
 			int32_t pid;
 			uint32_t uid;
 			int32_t status;
 			int32_t utime, stime; /* clock_t: not written by waitid */
 		} chld;
+		struct {                /* POSIX timers (SI_TIMER) */
+			int32_t tid;
+			int32_t overrun;
+			uint32_t value;
+		} timer;
+		struct {                /* SIGSEGV and other faults */
+			uint32_t addr;
+		} fault;
 	} u;
+};
+
+/* sigaltstack's stack_t (12 bytes) and its flags. */
+struct wunix_stack {
+	uint32_t ss_sp;
+	int32_t ss_flags;
+	uint32_t ss_size;
+};
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+#define SS_AUTODISARM (1u << 31)
+#define WUNIX_MINSIGSTKSZ 2048
+
+/* musl's wasm32 ucontext_t (libc/arch/wasm32/bits/signal.h): 212 bytes. The
+ * machine context records the stack pointer the handler interrupted; a
+ * handler that sets mc_intr makes the system call it interrupted fail with
+ * EINTR rather than restart (SA_RESTART). */
+struct wunix_ucontext {
+	uint32_t uc_flags;
+	uint32_t uc_link;
+	struct wunix_stack uc_stack;
+	uint32_t mc_pc, mc_sp, mc_intr, mc_reserved[13];
+	uint32_t uc_sigmask[32];     /* sigset_t: 1024 bits, the first 64 used */
+};
+
+/* What the kernel writes on the user stack to run a handler (docs/abi.md,
+ * "Signals"): the host sets the thread's stack pointer to the frame and calls
+ * the program's export __wunix_sigenter(frame), which calls handler with
+ * (sig) or, for SA_SIGINFO, (sig, &info, &uc). When it returns the kernel
+ * restores the mask in uc. */
+struct wunix_sigframe {
+	uint32_t handler;           /* a function-table index */
+	int32_t sig;
+	uint32_t flags;             /* the action's sa_flags */
+	uint32_t pad;
+	struct wunix_siginfo info;  /* at 16 */
+	struct wunix_ucontext uc;   /* at 144 */
 };
 
 #endif

@@ -7,11 +7,14 @@
 #endif
 
 /* wasm code cannot be resumed at an arbitrary point, so the machine context
- * holds only what wunix's signal delivery records. */
+ * holds only what wunix's signal delivery records: the interrupted stack
+ * pointer, and __intr, which a handler sets to have the system call it
+ * interrupted fail with EINTR instead of restarting (docs/abi.md). */
 typedef struct {
 	unsigned long __pc;
 	unsigned long __sp;
-	unsigned long __reserved[14];
+	unsigned long __intr;
+	unsigned long __reserved[13];
 } mcontext_t;
 
 struct sigaltstack {

@@ -1,15 +1,20 @@
 /* Deferred cancellation without assembly. musl elsewhere closes the window
  * between its check and the blocking syscall by inspecting the interrupted
- * PC; in wunix a pending SIGCANCEL makes the kernel's sleep return EINTR and
- * the handler runs before the syscall returns, so checking self->cancel after
- * an EINTR is enough. The handler is installed without SA_RESTART for that
- * reason: a blocked cancellation point must see the EINTR. */
+ * PC and moving it to its cancel path. In wunix a handler runs at the system
+ * call's exit, before a restart: the thread marks the span of a cancellation
+ * point's system call itself (cp_active), and the SIGCANCEL handler, seeing
+ * the mark, sets the context's __intr so the call ends with EINTR instead of
+ * restarting; __syscall_cp_c then cancels. The handler has SA_RESTART, as
+ * musl's does, so other blocked calls restart. */
 #define _GNU_SOURCE
 #include <string.h>
+#include <ucontext.h>
 #include "pthread_impl.h"
 #include "syscall.h"
 
 hidden long __cancel(), __syscall_cp_c();
+
+static __thread volatile int cp_active;
 
 long __cancel()
 {
@@ -32,7 +37,9 @@ long __syscall_cp_c(syscall_arg_t nr,
 		return __syscall(nr, u, v, w, x, y, z);
 	if (self->cancel)
 		return __cancel();
+	cp_active = 1;
 	r = __syscall(nr, u, v, w, x, y, z);
+	cp_active = 0;
 	if (r == -EINTR && nr != SYS_close && self->cancel &&
 	    self->canceldisable != PTHREAD_CANCEL_DISABLE)
 		r = __cancel();
@@ -45,6 +52,7 @@ static void cancel_handler(int sig, siginfo_t *si, void *ctx)
 	a_barrier();
 	if (!self->cancel || self->canceldisable == PTHREAD_CANCEL_DISABLE) return;
 	if (self->cancelasync) pthread_exit(PTHREAD_CANCELED);
+	if (cp_active) ((ucontext_t *)ctx)->uc_mcontext.__intr = 1;
 }
 
 void __testcancel()
@@ -57,7 +65,7 @@ void __testcancel()
 static void init_cancellation()
 {
 	struct sigaction sa = {
-		.sa_flags = SA_SIGINFO,
+		.sa_flags = SA_SIGINFO | SA_RESTART,
 		.sa_sigaction = cancel_handler
 	};
 	memset(&sa.sa_mask, -1, _NSIG/8);
