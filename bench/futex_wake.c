@@ -1,7 +1,4 @@
 /* measure: inside */
-/* target: cond_roundtrip <= 100 us */
-/* target: sem_roundtrip <= 100 us */
-/* target: futex_roundtrip <= 100 us */
 /* Wake-up latency between two threads: a ping-pong where each side waits
  * until the other wakes it, so every round trip is two wake-ups.
  * futex_roundtrip: raw FUTEX_WAIT/FUTEX_WAKE on one word, no spinning, so each

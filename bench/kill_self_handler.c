@@ -1,5 +1,5 @@
 /* measure: inside */
-/* target: kill_self_handler <= 3000 ns */
+/* target: kill_self_handler <= 2000 ns */
 /* Signal delivery round trip: kill(getpid(), SIGUSR1) with a handler
  * installed; the handler runs before kill returns. Nanoseconds per signal
  * (system call, handler, return), the median of 5 rounds of 50,000. */

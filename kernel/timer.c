@@ -334,11 +334,6 @@ KEXPORT("k_timer_word") uintptr_t k_timer_word(void)
 	return (uintptr_t)&timer_word;
 }
 
-void timer_fork(struct proc *c)
-{
-	timer_drop(c, false);
-}
-
 void timer_exec(struct proc *p)
 {
 	timer_drop(p, true);
