@@ -4,6 +4,7 @@
 import { memoryImport } from './wasmfile.js';
 
 const POOL_MAX = 16;  // idle CPUs kept warm (~8 MiB each); more are retired
+const COLLECT_EVERY = 128; // jobs passed on (each holding a process memory) between two platform.collect()
 
 // Creates the kernel memory and starts one warm CPU, compiling kernel.wasm meanwhile. The irq CPU starts
 // when a reader first waits for console input or a timer is first armed (or at once with eagerIrq): most
@@ -39,6 +40,14 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
 
   // A CPU for a new thread: a warm one if there is one. Taking the last warm CPU starts another, so a
   // process that forks or spawns in a loop does not wait for a worker to start.
+  // Passes a job to a CPU. The job's memory stays referenced here until this isolate collects, which V8
+  // does not hurry for shared memories: every COLLECT_EVERY jobs, platform.collect() (if any) does.
+  let passed = 0;
+  function runOnCpu(job) {
+    takeCpu().send({ type: 'run', job });
+    if (++passed % COLLECT_EVERY === 0) platform.collect?.();
+  }
+
   function takeCpu(refill = true) {
     const w = idle.pop() ?? startCpu();
     if (refill && idle.length === 0 && !down) idle.push(startCpu());
@@ -60,15 +69,15 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
         break;
       case 'fork':
         callbacks.onFork?.(msg.ppid, msg.pid);
-        takeCpu().send({ type: 'run', job: msg.job });
+        runOnCpu(msg.job);
         break;
       case 'spawn':
         callbacks.onSpawn?.(msg.ppid, msg.pid);
-        takeCpu().send({ type: 'run', job: msg.job });
+        runOnCpu(msg.job);
         break;
       case 'clone':
         callbacks.onClone?.(msg.pid, msg.tid);
-        takeCpu().send({ type: 'run', job: msg.job });
+        runOnCpu(msg.job);
         break;
       case 'cpu':
         w.slot = msg.slot;

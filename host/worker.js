@@ -10,6 +10,7 @@ const SYS_exit_group = 94;
 const UNWINDING = 1, REWINDING = 2;     // Asyncify's states
 const FORK_RANGES = 64;                 // kernel/param.h
 const MODULE_CACHE = 64;                // compiled programs each CPU keeps
+const COLLECT_EVERY = 128;              // process memories between two io.collect() calls
 const PAGES_4G = 65536;
 
 // Thrown by host.exec: the thread leaves its old image for img, which starts at sp.
@@ -29,6 +30,7 @@ export function runCpu({ port, io }) {
   const modules = new Map();   // file identity → {module, limits}, most recently used last
   const images = new Map();    // handle → a prepared image (imagePrepare)
   let nextHandle = 1;
+  let memories = 0;            // process memories this CPU made or ran (see handled())
   let kmem, glue, cpu = null;
   // The running thread: {g, module, key, limits, memory, pid, forkResult, forkSave, entry, handlers}; entry
   // is null for a process's first thread, [sp, tls] for a thread clone started; handlers counts the signal
@@ -111,6 +113,7 @@ export function runCpu({ port, io }) {
     if (r > 0) {
       const words = new Uint32Array(kmem.buffer, cpu.ranges, 1 + 2 * FORK_RANGES);
       const pages = memory.buffer.byteLength / 65536;
+      handled();
       const child = new WebAssembly.Memory({ initial: pages, maximum: cur.limits.maximum, shared: true });
       const from = new Uint8Array(memory.buffer), to = new Uint8Array(child.buffer);
       for (let i = 0; i < words[0]; i++) {
@@ -127,8 +130,15 @@ export function runCpu({ port, io }) {
     g.asyncify_start_rewind(cur.forkSave);
   }
 
+  // Every COLLECT_EVERY process memories this isolate made or ran, a full collection lets go of the ones
+  // that ended: V8 does not see shared memories as pressure here (io.collect, docs/host-api.md).
+  function handled() {
+    if (++memories % COLLECT_EVERY === 0) io.collect?.();
+  }
+
   // An instance of prog in a fresh memory, kept under a new handle; its stack top and heap base go to out.
   function prepare(prog, key, out) {
+    handled();
     let memory, g;
     try {
       memory = new WebAssembly.Memory({ initial: prog.limits.initial, maximum: prog.limits.maximum, shared: true });
@@ -294,6 +304,7 @@ export function runCpu({ port, io }) {
     if (pid < 0) throw new Error(`no thread ${tid} to resume (errno ${-pid})`);
     remember(key, module, limits);
     glue.setProcessMemory(memory);
+    handled();
     const g = instantiate(module, memory);
     cur = { g, module, key, limits, memory, pid, forkResult: 0, forkSave, entry, handlers: 0, handlerKsp: null };
     if (kind === 'clone') {

@@ -6,6 +6,7 @@ import { createSupervisor } from '../supervisor.js';
 import { isWasm, memoryImport } from '../wasmfile.js';
 import { signalMessage } from '../signals.js';
 import { startWorker } from './workers.cjs';
+import { collect } from './gc.js';
 import { Exit, say } from './cli.js';
 
 const EX_USAGE = 2, EX_NOEXEC = 126, EX_NOTFOUND = 127, EX_SOFTWARE = 70;
@@ -150,6 +151,7 @@ export async function run({ program, args, env, rootfs = null, mounts = [] }, cp
       return w;
     },
     readInput: () => (stdin ??= import('./stdin.js').then((m) => m.createStdin(0))).then((s) => s.read()),
+    collect,
     closeInput: () => stdin?.then((s) => s.close()),
   };
   const sup = createSupervisor({

@@ -5,8 +5,9 @@ import * as hostfs from './hostfs.js';
 import { onResolveSpawn } from './resolve.js';
 import { runCpu } from '../worker.js';
 import { runIrq } from '../irq.js';
+import { collect } from './gc.js';
 
-const io = { ...consoleIo, hostfs, onResolveSpawn };
+const io = { ...consoleIo, hostfs, onResolveSpawn, collect };
 const port = {
   post: (msg, transfer) => parentPort.postMessage(msg, transfer),
   onMessage: (fn) => parentPort.on('message', fn),
