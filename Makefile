@@ -21,6 +21,7 @@ deps: $(DEPS_STAMP)
 include libc/libc.mk
 include kernel/kernel.mk
 include tests/unit/unit.mk
+include userland/userland.mk
 
 DEMO := $(B)/demo/demo.wasm
 $(DEMO): examples/demo.c $(SYSROOT)/lib/libc.a
@@ -29,12 +30,12 @@ $(DEMO): examples/demo.c $(SYSROOT)/lib/libc.a
 
 # The default root filesystem image.
 ROOTFS := $(B)/rootfs.tar
-$(ROOTFS): rootfs/manifest tools/mkrootfs $(DEMO)
+$(ROOTFS): rootfs/manifest tools/mkrootfs $(DEMO) $(BUSYBOX)
 	node tools/mkrootfs rootfs/manifest $@
 
-all: deps libc kernel $(DEMO) $(ROOTFS)
+all: deps libc kernel userland $(DEMO) $(ROOTFS)
 
-# Until busybox lands, `make run` boots the default image and runs its demo program.
+# `make run` boots the default image and runs its demo program (`bin/wunix run sh` runs busybox's shell).
 run: all
 	bin/wunix run demo hello from wunix
 

@@ -1,9 +1,13 @@
 /* kernel/devfs.c -- /dev: a memfs holding character device nodes and symlinks,
- * and the memory devices (null, zero, full, random, urandom). tty and console
- * open the console until the pty issue. stdin/stdout/stderr/fd point into
+ * and the memory devices (null, zero, full, random, urandom). console opens
+ * the console; tty the caller's controlling terminal (the console when it has
+ * none); ptmx and pts/N are pty.c's. stdin/stdout/stderr/fd point into
  * /proc/self (procfs.c), as on Linux. */
 #include "vfs.h"
 #include "console.h"
+#include "proc.h"
+#include "pty.h"
+#include "tty.h"
 #include "fd.h"
 #include "host.h"
 #include "klib.h"
@@ -58,6 +62,16 @@ long dev_open(uint64_t rdev, uint32_t flags, struct file **out)
 {
 	uint32_t major = (uint32_t)(rdev >> 8), minor = (uint32_t)(rdev & 0xff);
 	struct file *f = NULL;
+	uint32_t noctty = flags & O_NOCTTY; /* only terminals look at it */
+	struct tty *ctty;
+
+	flags &= ~(uint32_t)O_NOCTTY;
+	if (major == 5 && minor == 0 && (ctty = tty_ctty(curproc())))
+		return tty_open_file(ctty, flags | O_NOCTTY, out);
+	if (major == PTMX_MAJOR && minor == PTMX_MINOR)
+		return pty_open_master(flags, out);
+	if (major == PTS_MAJOR)
+		return pty_open_slave((int)minor, flags | noctty, out);
 
 	if (major == 1 && (minor == M_NULL || minor == M_ZERO || minor == M_FULL || minor == M_RANDOM ||
 	                   minor == M_URANDOM)) {
@@ -95,6 +109,13 @@ void devfs_init(struct vnode *d)
 	mk(d, "urandom", S_IFCHR | 0666, MKDEV(1, M_URANDOM), NULL);
 	mk(d, "tty", S_IFCHR | 0666, MKDEV(5, 0), NULL);
 	mk(d, "console", S_IFCHR | 0600, MKDEV(5, 1), NULL);
+	mk(d, "ptmx", S_IFCHR | 0666, MKDEV(PTMX_MAJOR, PTMX_MINOR), NULL);
+	mk(d, "pts", S_IFDIR | 0755, 0, NULL);
+	struct vnode *pts;
+	if (d->ops->lookup(d, "pts", 3, &pts))
+		kpanic("devfs: no /dev/pts");
+	pty_init(pts);
+	vnode_put(pts);
 	mk(d, "stdin", S_IFLNK | 0777, 0, "/proc/self/fd/0");
 	mk(d, "stdout", S_IFLNK | 0777, 0, "/proc/self/fd/1");
 	mk(d, "stderr", S_IFLNK | 0777, 0, "/proc/self/fd/2");

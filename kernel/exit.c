@@ -10,6 +10,7 @@
 #include "procfs.h"
 #include "syscall.h"
 #include "timer.h"
+#include "tty.h"
 #include "usercopy.h"
 #include "vfs.h"
 #include <wunix/signal.h>
@@ -114,9 +115,10 @@ void proc_teardown(struct proc *p, struct thread *t)
 	p->nsigq = 0;
 	while (p->sigwq.head)
 		waitq_del(p->sigwq.head);
+	if (p->sid == p->pid)
+		tty_session_exit(p); /* its terminal's foreground group gets SIGHUP */
 	reparent_children(p);
 	pgrp_orphan_check(p, p->parent, p);
-	/* a session leader's controlling terminal goes here (the terminals issue) */
 	p->state = P_ZOMBIE;
 	p->stopped = false;
 	p->stop_report = 0;

@@ -12,6 +12,9 @@
 #define PID_MAX 32768            /* pids and tids are in [1, PID_MAX) */
 #define CONSOLE_RING 16384       /* console input bytes buffered in the kernel */
 #define KIOBUF 4096              /* bounce buffer for console writes, on the kernel stack */
+#define TTY_BUF 4096             /* input a terminal holds, lines being edited included (Linux's N_TTY_BUF_SIZE) */
+#define PTY_BUF 8192             /* output of a pty's slave waiting for the master to read it */
+#define NPTY 64                  /* pty pairs at once (/dev/pts/0 .. NPTY-1) */
 #define UPAGE 4096               /* page size of process memory (mmap, brk, AT_PAGESZ) */
 #define WPAGE 65536              /* wasm memory page: the unit of host_umem_grow */
 #define UADDR_MIN 4096           /* lowest valid user address: NULL pointers fault, as on Linux */

@@ -1,8 +1,8 @@
 /* kernel/pgrp.c -- process groups and sessions: setpgid, getpgid, setsid,
  * getsid, and orphaned process groups. A group or session is named by its
  * leader's pid and exists while some process (zombies too) is in it; pid_alloc
- * hands out no pid that names one. Controlling terminals come with the
- * terminals issue. */
+ * hands out no pid that names one. Controlling terminals are tty.c's: a
+ * session's terminal is the one that names its sid. */
 #include "klib.h"
 #include "lock.h"
 #include "proc.h"
@@ -55,6 +55,7 @@ long kern_setsid(struct proc *p)
 	if (p->sid == p->pid || pgrp_member(p->pid))
 		return -EPERM;
 	p->sid = p->pgid = p->pid;
+	p->ctty_off = false; /* a new session has no terminal (tty.c) */
 	return p->sid;
 }
 
@@ -111,6 +112,12 @@ static bool pgrp_orphaned(int pgid, const struct proc *ignore)
 			return false;
 	}
 	return true;
+}
+
+bool pgrp_is_orphaned(int pgid)
+{
+	KASSERT(bkl_held());
+	return pgrp_orphaned(pgid, NULL);
 }
 
 static bool pgrp_has_stopped(int pgid)

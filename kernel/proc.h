@@ -99,6 +99,8 @@ struct proc {
 	 * wait.c, exit.c) */
 	int pgid, sid;        /* process group and session (a leader's is its pid) */
 	bool did_exec;        /* has run exec (or started by spawn): setpgid's EACCES */
+	bool ctty_off;        /* gave up its session's controlling terminal alone (TIOCNOTTY,
+	                         not a leader; not inherited): tty.c */
 	bool stopped;         /* stopped by a signal (job control) */
 	int stop_report;      /* the signal that stopped it, until wait reports it (WUNTRACED) */
 	bool cont_report;     /* continued, until wait reports it (WCONTINUED) */
@@ -200,6 +202,9 @@ long kern_setpgid(struct proc *caller, int pid, int pgid);
 long kern_setsid(struct proc *p);
 /* Sends sig to every live member of process group pgid: how many. BKL held. */
 int pgrp_signal(int pgid, int sig);
+/* Whether process group pgid is orphaned (POSIX): no live member has a parent
+ * in another group of its session (children of init aside). BKL held. */
+bool pgrp_is_orphaned(int pgid);
 /* exit's part (POSIX exit, "orphaned process group"): p, or a child of p given
  * to init, no longer ties its group to the session through parent; if the
  * group is orphaned now (ignore, the exiting process, left out) and has a

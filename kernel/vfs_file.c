@@ -155,8 +155,10 @@ bool file_is_path(const struct file *f)
 long vfs_open_vnode(struct vnode *vn, uint32_t flags, struct file **out)
 {
 	struct file *f = NULL;
+	uint32_t noctty = flags & O_NOCTTY; /* only terminals look at it (tty.c) */
 	long r;
 
+	flags &= ~(uint32_t)O_NOCTTY;
 	if (flags & O_PATH) {
 		f = file_alloc(&path_ops, flags, NULL);
 	} else if (vn->ops->open) {
@@ -164,7 +166,7 @@ long vfs_open_vnode(struct vnode *vn, uint32_t flags, struct file **out)
 	} else {
 		switch (vn->mode & S_IFMT) {
 		case S_IFCHR:
-			if ((r = dev_open(vn->rdev, flags, &f)))
+			if ((r = dev_open(vn->rdev, flags | noctty, &f)))
 				return r;
 			break;
 		case S_IFIFO:
@@ -300,7 +302,7 @@ long kern_openat(int dirfd, const char *path, uint32_t flags, uint32_t mode, str
 		goto fail;
 	if ((flags & O_TRUNC) && !(flags & O_PATH) && is_reg(vn) && (flags & O_ACCMODE) != O_RDONLY && !created)
 		mmfile_after_write(vn, 0, UINT64_MAX);
-	r = vfs_open_vnode(vn, flags & ~(uint32_t)(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY | O_CLOEXEC), out);
+	r = vfs_open_vnode(vn, flags & ~(uint32_t)(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC), out);
 fail:
 	vnode_put(vn);
 	return r;

@@ -4,6 +4,7 @@ import path from 'node:path';
 
 export const USAGE = `usage: wunix run [--optimize] [--rootfs FILE] [--mount HOSTDIR:PATH]... [-e NAME=VALUE]...
                  PROGRAM [ARGS...]
+       wunix serve [--port N] [--host ADDR] [--rootfs FILE]
        wunix --help
 
 Boots wunix with the root filesystem image FILE (default: build/rootfs.tar of this tree) and runs PROGRAM,
@@ -13,6 +14,9 @@ exists by that name, else a program inside wunix (searched on PATH when it has n
 The exit status is the program's, or 128+N when signal N killed it. --optimize compiles the program
 with V8's optimising compiler before it starts (slower start, faster long-running loops).
 --mount makes the host directory HOSTDIR readable and writable at PATH inside wunix (repeatable).
+
+serve runs a web server for the browser host (a terminal on wunix in a page) on ADDR (default 127.0.0.1)
+and port N (default 8080; 0: any free port) and prints its URL.
 
 Host environment:
   WUNIX_TRACE=1       trace system calls on stderr
@@ -37,6 +41,7 @@ export function say(text) {
 export function parseArgs(argv) {
   if (argv.length === 0) throw new Exit(EX_USAGE, USAGE);
   if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { help: true };
+  if (argv[0] === 'serve') return parseServeArgs(argv.slice(1));
   if (argv[0] !== 'run') throw new Exit(EX_USAGE, `wunix: unknown command '${argv[0]}'\n${USAGE}`);
   const env = [];
   const mounts = [];
@@ -76,6 +81,25 @@ export function parseArgs(argv) {
   return { program: argv[i], args: argv.slice(i + 1), env, rootfs, mounts };
 }
 
+// The options of `serve`: {serve: true, port, host, rootfs}.
+function parseServeArgs(argv) {
+  const opts = { serve: true, port: 8080, host: '127.0.0.1', rootfs: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (name === '-h' || name === '--help') return { help: true };
+    if (!['--port', '--host', '--rootfs'].includes(name)) throw new Exit(EX_USAGE, `wunix: serve: unknown argument '${a}'\n${USAGE}`);
+    if (eq < 0 && ++i >= argv.length) throw new Exit(EX_USAGE, `wunix: serve: ${a} needs a value\n${USAGE}`);
+    const value = eq > 0 ? a.slice(eq + 1) : argv[i];
+    if (name === '--port') {
+      if (!/^\d+$/.test(value) || Number(value) > 65535) throw new Exit(EX_USAGE, `wunix: serve: bad port '${value}'`);
+      opts.port = Number(value);
+    } else opts[name.slice(2)] = value;
+  }
+  return opts;
+}
+
 // HOSTDIR:PATH (split at the last colon) → {host, guest}; PATH must be absolute and not /.
 function parseMount(spec) {
   const colon = spec.lastIndexOf(':');
@@ -94,6 +118,16 @@ export async function main(argv, cpu = null) {
     if (opts.help) {
       fs.writeSync(1, USAGE);
       process.exitCode = 0;
+      return;
+    }
+    if (opts.serve) {
+      const { serve } = await import('./serve.js');
+      try {
+        await serve(opts);
+      } catch (e) {
+        if (!e.code) throw e;
+        throw new Exit(1, `wunix: serve: cannot listen on ${opts.host}:${opts.port}: ${e.code}${e.code === 'EADDRINUSE' ? ' (try --port N)' : ''}`);
+      }
       return;
     }
     const { run } = await import('./run.js');

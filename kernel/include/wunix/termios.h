@@ -81,4 +81,43 @@ struct wunix_winsize {
 #define FIONCLEX 0x5450
 #define FIOCLEX 0x5451
 
+/* the rest of the line discipline's flags (Linux's values) */
+#define ISTRIP 0000040
+#define INLCR 0000100
+#define IGNCR 0000200
+#define IXANY 0004000
+#define IXOFF 0010000
+#define IUTF8 0040000
+#define OCRNL 0000010
+#define ONOCR 0000020
+#define ONLRET 0000040
+#define TABDLY 0014000
+#define TAB3 0014000
+#define ECHONL 0000100
+#define NOFLSH 0000200
+#define TOSTOP 0000400
+#define FLUSHO 0010000
+#define EXTPROC 0200000
+
+#define TCSBRK 0x5409
+#define TCXONC 0x540A
+#define TCFLSH 0x540B
+#define TIOCOUTQ 0x5411
+#define TIOCSTI 0x5412
+#define TIOCINQ FIONREAD
+#define TIOCGSID 0x5429
+#define TIOCGPTN 0x80045430
+#define TIOCSPTLCK 0x40045431
+#define TIOCGPTLCK 0x80045439
+#define TIOCGPTPEER 0x5441
+
+/* TCFLSH and TCXONC arguments */
+#define TCIFLUSH 0
+#define TCOFLUSH 1
+#define TCIOFLUSH 2
+#define TCOOFF 0
+#define TCOON 1
+#define TCIOFF 2
+#define TCION 3
+
 #endif

@@ -1,0 +1,1027 @@
+/* kernel/tty.c -- the terminal core shared by every terminal: the line
+ * discipline (POSIX "General Terminal Interface", with Linux's n_tty as the
+ * reference for echo forms and corner cases), termios and the terminal
+ * ioctls, controlling terminals and the job-control checks. The master side
+ * is a driver (tty.h): pty.c's masters, later the host console.
+ *
+ * Input is processed when it arrives (tty_input), never at read time: editing,
+ * echo and ISIG signals happen as the master writes. The input ring holds
+ * [ir, icanon) complete lines and [icanon, iw) the line being edited; a
+ * bitmap marks the bytes that end a line, and a marked NUL is a VEOF, which a
+ * canonical read consumes without returning it. */
+#include "tty.h"
+#include "fd.h"
+#include "klib.h"
+#include "ksignal.h"
+#include "ktime.h"
+#include "lock.h"
+#include "proc.h"
+#include "usercopy.h"
+#include "waitq.h"
+#include <wunix/errno.h>
+#include <wunix/fcntl.h>
+#include <wunix/poll.h>
+#include <wunix/signal.h>
+
+#define IMASK (TTY_BUF - 1)
+_Static_assert((TTY_BUF & IMASK) == 0, "TTY_BUF must be a power of two");
+
+static struct tty *ttys; /* every terminal */
+static const struct file_ops tty_fops;
+
+#define LF(tp, f) ((tp)->tio.c_lflag & (f))
+#define IF(tp, f) ((tp)->tio.c_iflag & (f))
+#define OF(tp, f) ((tp)->tio.c_oflag & (f))
+
+void tty_init(struct tty *tp, const struct tty_driver *drv, void *priv)
+{
+	static const uint8_t cc[] = {
+		[VINTR] = 3, [VQUIT] = 28, [VERASE] = 127, [VKILL] = 21, [VEOF] = 4,
+		[VTIME] = 0, [VMIN] = 1, [VSTART] = 17, [VSTOP] = 19, [VSUSP] = 26,
+		[VREPRINT] = 18, [VDISCARD] = 15, [VWERASE] = 23, [VLNEXT] = 22,
+	};
+
+	KASSERT(bkl_held());
+	memset(tp, 0, offsetof(struct tty, ibuf));
+	tp->drv = drv;
+	tp->priv = priv;
+	tp->tio.c_iflag = ICRNL | IXON;
+	tp->tio.c_oflag = OPOST | ONLCR;
+	tp->tio.c_cflag = B38400 | CS8 | CREAD | HUPCL;
+	tp->tio.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN;
+	memcpy(tp->tio.c_cc, cc, sizeof(cc));
+	tp->tio.c_ispeed = tp->tio.c_ospeed = B38400;
+	tp->next = ttys;
+	ttys = tp;
+}
+
+void tty_release(struct tty *tp)
+{
+	KASSERT(bkl_held() && tp->opens == 0 && !waitq_active(&tp->pollq));
+	for (struct tty **pp = &ttys; *pp; pp = &(*pp)->next)
+		if (*pp == tp) {
+			*pp = tp->next;
+			break;
+		}
+}
+
+/* Controlling terminals. A session's terminal is the one whose sid is the
+ * session's; a process that gave it up alone (TIOCNOTTY, not a leader) has
+ * ctty_off set until it starts a session of its own. */
+
+struct tty *tty_ctty(const struct proc *p)
+{
+	if (!p || p->ctty_off)
+		return NULL;
+	for (struct tty *tp = ttys; tp; tp = tp->next)
+		if (tp->sid == p->sid)
+			return tp;
+	return NULL;
+}
+
+void tty_set_ctty(struct tty *tp, struct proc *p)
+{
+	tp->sid = p->sid;
+	tp->pgrp = p->pgid;
+	p->ctty_off = false;
+}
+
+/* The session's processes lose tp (it stays open where it is open). */
+static void tty_detach(struct tty *tp)
+{
+	tp->sid = 0;
+	tp->pgrp = 0;
+}
+
+void tty_session_exit(struct proc *p)
+{
+	struct tty *tp = tty_ctty(p);
+
+	KASSERT(bkl_held());
+	if (!tp || p->sid != p->pid)
+		return;
+	/* Linux (pty): SIGHUP to the foreground group, no SIGCONT on exit;
+	 * stopped groups get both from the orphaned-group rule */
+	if (tp->pgrp)
+		pgrp_signal(tp->pgrp, SIGHUP);
+	tty_detach(tp);
+}
+
+/* Whether the calling thread ignores or blocks sig. */
+static bool sig_shunned(int sig)
+{
+	struct thread *t = curthread();
+	return (t->sigmask & SIGBIT(sig)) || t->proc->sig.act[sig - 1].sa_handler == SIG_IGN;
+}
+
+/* The job-control check before a background process of tp's session uses
+ * it (Linux's __tty_check_change): its group gets sig (SIGTTIN, SIGTTOU) and
+ * the call restarts once it is continued; EIO when the group is orphaned or,
+ * for SIGTTIN, when the signal is ignored or blocked (SIGTTOU then lets the
+ * call go ahead). */
+static long job_check(struct tty *tp, int sig)
+{
+	struct proc *p = curproc();
+
+	if (tty_ctty(p) != tp || !tp->pgrp || p->pgid == tp->pgrp)
+		return 0;
+	if (sig_shunned(sig))
+		return sig == SIGTTIN ? -EIO : 0;
+	if (pgrp_is_orphaned(p->pgid))
+		return -EIO;
+	pgrp_signal(p->pgid, sig);
+	return -ERESTARTSYS;
+}
+
+/* Output */
+
+/* Control characters as the echo shows them (^X); bytes from 128 up are
+ * left alone so UTF-8 echoes as typed. */
+static bool is_ctl(uint8_t c)
+{
+	return c < 32 || c == 127;
+}
+
+static bool is_cont(const struct tty *tp, uint8_t c)
+{
+	return IF(tp, IUTF8) && (c & 0xc0) == 0x80;
+}
+
+/* What byte c becomes on output (OPOST): at most 8 bytes into out, and the
+ * columns that follow. */
+static size_t opost(const struct tty *tp, uint8_t c, uint32_t *col, uint32_t *ccol, uint8_t *out)
+{
+	uint32_t of = tp->tio.c_oflag;
+
+	if (!(of & OPOST)) {
+		out[0] = c;
+		return 1;
+	}
+	switch (c) {
+	case '\n':
+		if (of & ONLRET)
+			*col = 0;
+		if (of & ONLCR) {
+			*col = *ccol = 0;
+			out[0] = '\r';
+			out[1] = '\n';
+			return 2;
+		}
+		*ccol = *col;
+		break;
+	case '\r':
+		if ((of & ONOCR) && *col == 0)
+			return 0;
+		if (of & OCRNL) {
+			c = '\n';
+			if (of & ONLRET)
+				*col = *ccol = 0;
+			break;
+		}
+		*col = *ccol = 0;
+		break;
+	case '\t': {
+		uint32_t spaces = 8 - (*col & 7);
+		*col += spaces;
+		if ((of & TABDLY) == TAB3) {
+			memset(out, ' ', spaces);
+			return spaces;
+		}
+		break;
+	}
+	case '\b':
+		if (*col > 0)
+			(*col)--;
+		break;
+	default:
+		if (!is_ctl(c) && !is_cont(tp, c))
+			(*col)++;
+		break;
+	}
+	out[0] = c;
+	return 1;
+}
+
+/* Emits c with OPOST if the driver has room for all of it (echoes are
+ * dropped otherwise, as Linux drops what its echo buffer cannot take). */
+static void echo_raw(struct tty *tp, uint8_t c)
+{
+	uint8_t o[8];
+	uint32_t col = tp->column, ccol = tp->canon_column;
+	size_t n = opost(tp, c, &col, &ccol, o);
+
+	if (tp->drv->write_room(tp) < n)
+		return;
+	if (n)
+		tp->drv->write(tp, o, n);
+	tp->column = col;
+	tp->canon_column = ccol;
+}
+
+/* Echoes c, a control character as ^X under ECHOCTL. */
+static void echo_char(struct tty *tp, uint8_t c)
+{
+	if (LF(tp, ECHOCTL) && is_ctl(c) && c != '\t') {
+		uint8_t o[2] = { '^', (uint8_t)(c ^ 0100) };
+		if (tp->drv->write_room(tp) < 2)
+			return;
+		tp->drv->write(tp, o, 2);
+		if (OF(tp, OPOST))
+			tp->column += 2;
+		return;
+	}
+	echo_raw(tp, c);
+}
+
+/* Uses as much of in[0..n) as fits the driver's room: the bytes used. */
+static size_t emit(struct tty *tp, const uint8_t *in, size_t n)
+{
+	size_t room = tp->drv->write_room(tp), used = 0, o = 0;
+	uint8_t out[512];
+
+	if (!OF(tp, OPOST)) {
+		used = MIN(n, room);
+		if (used)
+			tp->drv->write(tp, in, used);
+		return used;
+	}
+	while (used < n) {
+		uint8_t x[8];
+		uint32_t col = tp->column, ccol = tp->canon_column;
+		size_t k = opost(tp, in[used], &col, &ccol, x);
+		if (o + k > room || o + k > sizeof(out))
+			break;
+		memcpy(out + o, x, k);
+		o += k;
+		used++;
+		tp->column = col;
+		tp->canon_column = ccol;
+	}
+	if (o)
+		tp->drv->write(tp, out, o);
+	return used;
+}
+
+void tty_output_room(struct tty *tp)
+{
+	if (tp->wsleep)
+		kwakeup(&tp->wsleep);
+	if (waitq_active(&tp->pollq))
+		waitq_wake(&tp->pollq, POLLOUT | POLLWRNORM);
+}
+
+/* Input */
+
+static bool is_cc(const struct tty *tp, int v, uint8_t c)
+{
+	return tp->tio.c_cc[v] != 0 && tp->tio.c_cc[v] == c; /* 0 is _POSIX_VDISABLE */
+}
+
+static bool delim_at(const struct tty *tp, uint32_t pos)
+{
+	uint32_t i = pos & IMASK;
+	return tp->delim[i / 8] & (1u << (i % 8));
+}
+
+static void put_byte(struct tty *tp, uint8_t c, bool delim)
+{
+	uint32_t i = tp->iw & IMASK;
+
+	tp->ibuf[i] = c;
+	if (delim)
+		tp->delim[i / 8] |= (uint8_t)(1u << (i % 8));
+	else
+		tp->delim[i / 8] &= (uint8_t)~(1u << (i % 8));
+	tp->iw++;
+}
+
+static uint8_t byte_at(const struct tty *tp, uint32_t pos)
+{
+	return tp->ibuf[pos & IMASK];
+}
+
+/* Whether the ring can take no byte now: the master must wait for a reader. In
+ * canonical mode the last byte is kept for the end of a line that fills the
+ * rest, so only complete lines block (a longer line loses its bytes). */
+static bool input_full(const struct tty *tp)
+{
+	uint32_t cnt = tp->iw - tp->ir;
+
+	if (LF(tp, ICANON))
+		return cnt >= TTY_BUF - 1 && tp->icanon != tp->ir;
+	return cnt >= TTY_BUF;
+}
+
+static void reset_input(struct tty *tp)
+{
+	tp->ir = tp->icanon = tp->iw = 0;
+	tp->lnext = false;
+}
+
+void tty_flush_input(struct tty *tp)
+{
+	reset_input(tp);
+	if (tp->drv->input_room)
+		tp->drv->input_room(tp);
+}
+
+/* A byte that goes into the line (n_tty_receive_char). */
+static void insert(struct tty *tp, uint8_t c)
+{
+	if (LF(tp, ICANON) && tp->iw - tp->ir >= TTY_BUF - 1)
+		return; /* the line is as long as it gets */
+	if (LF(tp, ECHO)) {
+		if (c == '\n') {
+			echo_raw(tp, '\n');
+		} else {
+			if (tp->icanon == tp->iw)
+				tp->canon_column = tp->column;
+			echo_char(tp, c);
+		}
+	}
+	put_byte(tp, c, false);
+}
+
+/* The end of a line (c 0: VEOF): the line becomes readable. */
+static void end_line(struct tty *tp, uint8_t c)
+{
+	put_byte(tp, c, true);
+	tp->icanon = tp->iw;
+}
+
+/* Echoes the erasure of the tab just taken off the line: back to where it
+ * started, counting the columns of what precedes it on the line. */
+static void erase_tab(struct tty *tp)
+{
+	uint32_t cols = 0, pos = tp->iw, bs;
+	bool after_tab = false;
+
+	while (pos != tp->icanon) {
+		uint8_t c = byte_at(tp, --pos);
+		if (c == '\t') {
+			after_tab = true;
+			break;
+		}
+		if (is_ctl(c))
+			cols += LF(tp, ECHOCTL) ? 2 : 0;
+		else if (!is_cont(tp, c))
+			cols++;
+	}
+	if (!after_tab)
+		cols += tp->canon_column;
+	bs = MIN(8 - (cols & 7), tp->column);
+	if (tp->drv->write_room(tp) < bs)
+		return;
+	tp->column -= bs;
+	while (bs--)
+		tp->drv->write(tp, (const uint8_t *)"\b", 1);
+}
+
+/* VERASE, VWERASE and VKILL (n_tty's eraser). */
+static void erase(struct tty *tp, uint8_t c)
+{
+	enum { ERASE, WERASE, KILL } kind;
+	int alnums = 0;
+
+	if (tp->iw == tp->icanon)
+		return;
+	if (is_cc(tp, VERASE, c)) {
+		kind = ERASE;
+	} else if (is_cc(tp, VWERASE, c)) {
+		kind = WERASE;
+	} else {
+		if (!LF(tp, ECHO)) {
+			tp->iw = tp->icanon;
+			return;
+		}
+		if (!LF(tp, ECHOK) || !LF(tp, ECHOKE) || !LF(tp, ECHOE)) {
+			tp->iw = tp->icanon;
+			echo_char(tp, c);
+			if (LF(tp, ECHOK))
+				echo_raw(tp, '\n');
+			return;
+		}
+		kind = KILL;
+	}
+	while (tp->iw != tp->icanon) {
+		uint32_t head = tp->iw;
+		uint8_t b;
+		do
+			b = byte_at(tp, --head);
+		while (is_cont(tp, b) && head != tp->icanon);
+		if (is_cont(tp, b))
+			break;
+		if (kind == WERASE) {
+			bool word = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
+			if (word)
+				alnums++;
+			else if (alnums)
+				break;
+		}
+		tp->iw = head;
+		if (LF(tp, ECHO)) {
+			if (kind == ERASE && !LF(tp, ECHOE)) {
+				echo_char(tp, c);
+			} else if (b == '\t') {
+				erase_tab(tp);
+			} else {
+				int times = is_ctl(b) ? (LF(tp, ECHOCTL) ? 2 : 0) : 1;
+				while (times--) {
+					echo_raw(tp, '\b');
+					echo_raw(tp, ' ');
+					echo_raw(tp, '\b');
+				}
+			}
+		}
+		if (kind == ERASE)
+			break;
+	}
+}
+
+/* ISIG: the signal to the foreground group; input and output are dropped
+ * unless NOFLSH; the character echoes. */
+static void isig(struct tty *tp, int sig, uint8_t c)
+{
+	if (!LF(tp, NOFLSH)) {
+		reset_input(tp);
+		if (tp->drv->flush_output)
+			tp->drv->flush_output(tp);
+	}
+	if (tp->pgrp)
+		pgrp_signal(tp->pgrp, sig);
+	if (LF(tp, ECHO))
+		echo_char(tp, c);
+}
+
+/* VREPRINT: the line being edited, again on a line of its own. */
+static void reprint(struct tty *tp, uint8_t c)
+{
+	echo_char(tp, c);
+	echo_raw(tp, '\n');
+	tp->canon_column = tp->column;
+	for (uint32_t pos = tp->icanon; pos != tp->iw; pos++)
+		echo_char(tp, byte_at(tp, pos));
+}
+
+/* One byte typed at the master (n_tty_receive_char_special). */
+static void receive(struct tty *tp, uint8_t c)
+{
+	if (IF(tp, ISTRIP))
+		c &= 0x7f;
+	if (tp->lnext) {
+		tp->lnext = false;
+		insert(tp, c);
+		return;
+	}
+	/* flow control is accepted and ignored: output never stops */
+	if (IF(tp, IXON) && (is_cc(tp, VSTOP, c) || is_cc(tp, VSTART, c)))
+		return;
+	if (LF(tp, ISIG)) {
+		int sig = is_cc(tp, VINTR, c) ? SIGINT : is_cc(tp, VQUIT, c) ? SIGQUIT : is_cc(tp, VSUSP, c) ? SIGTSTP : 0;
+		if (sig) {
+			isig(tp, sig, c);
+			return;
+		}
+	}
+	if (c == '\r') {
+		if (IF(tp, IGNCR))
+			return;
+		if (IF(tp, ICRNL))
+			c = '\n';
+	} else if (c == '\n' && IF(tp, INLCR)) {
+		c = '\r';
+	}
+	if (LF(tp, ICANON)) {
+		if (is_cc(tp, VERASE, c) || is_cc(tp, VKILL, c) || (is_cc(tp, VWERASE, c) && LF(tp, IEXTEN))) {
+			erase(tp, c);
+			return;
+		}
+		if (is_cc(tp, VLNEXT, c) && LF(tp, IEXTEN)) {
+			tp->lnext = true;
+			if (LF(tp, ECHO) && LF(tp, ECHOCTL)) {
+				echo_raw(tp, '^');
+				echo_raw(tp, '\b');
+			}
+			return;
+		}
+		if (is_cc(tp, VREPRINT, c) && LF(tp, ECHO) && LF(tp, IEXTEN)) {
+			reprint(tp, c);
+			return;
+		}
+		if (c == '\n') {
+			if (LF(tp, ECHO) || LF(tp, ECHONL))
+				echo_raw(tp, '\n');
+			end_line(tp, c);
+			return;
+		}
+		if (is_cc(tp, VEOF, c)) {
+			end_line(tp, 0);
+			return;
+		}
+		if (is_cc(tp, VEOL, c) || (is_cc(tp, VEOL2, c) && LF(tp, IEXTEN))) {
+			if (LF(tp, ECHO)) {
+				if (tp->icanon == tp->iw)
+					tp->canon_column = tp->column;
+				echo_char(tp, c);
+			}
+			end_line(tp, c);
+			return;
+		}
+	}
+	insert(tp, c);
+}
+
+/* Whether a read would find something: a complete line (canonical), else a
+ * byte, or VMIN bytes for poll when VTIME is 0 (Linux's input_available_p). */
+static bool input_ready(const struct tty *tp, bool poll)
+{
+	if (LF(tp, ICANON))
+		return tp->icanon != tp->ir;
+	uint32_t want = poll && !tp->tio.c_cc[VTIME] && tp->tio.c_cc[VMIN] ? tp->tio.c_cc[VMIN] : 1;
+	return tp->iw - tp->ir >= want;
+}
+
+static void wake_readers(struct tty *tp)
+{
+	if (tp->rsleep)
+		kwakeup(&tp->rsleep);
+	if (waitq_active(&tp->pollq))
+		waitq_wake(&tp->pollq, POLLIN | POLLRDNORM);
+}
+
+size_t tty_input(struct tty *tp, const uint8_t *buf, size_t n)
+{
+	uint32_t icanon = tp->icanon, iw = tp->iw, ir = tp->ir;
+	size_t i;
+
+	KASSERT(bkl_held());
+	for (i = 0; i < n && !input_full(tp); i++)
+		receive(tp, buf[i]);
+	if (tp->ir != ir && tp->drv->input_room)
+		tp->drv->input_room(tp); /* a signal character flushed the input */
+	if (LF(tp, ICANON) ? tp->icanon != icanon : tp->iw != iw)
+		wake_readers(tp);
+	return i;
+}
+
+size_t tty_inq(const struct tty *tp)
+{
+	if (!LF(tp, ICANON))
+		return tp->iw - tp->ir;
+	size_t n = 0;
+	for (uint32_t pos = tp->ir; pos != tp->icanon; pos++)
+		n += !(delim_at(tp, pos) && byte_at(tp, pos) == 0);
+	return n;
+}
+
+void tty_set_winsize(struct tty *tp, const struct wunix_winsize *ws)
+{
+	if (!memcmp(ws, &tp->ws, sizeof(*ws)))
+		return;
+	tp->ws = *ws;
+	if (tp->pgrp)
+		pgrp_signal(tp->pgrp, SIGWINCH);
+}
+
+void tty_hangup(struct tty *tp)
+{
+	KASSERT(bkl_held());
+	if (tp->sid) {
+		/* Linux's tty_signal_session_leader */
+		struct proc *leader = proc_find(tp->sid);
+		if (leader && leader->state == P_ALIVE && leader->sid == leader->pid) {
+			sig_send(leader, SIGHUP);
+			sig_send(leader, SIGCONT);
+		}
+	}
+	tty_detach(tp);
+	tp->hup_gen++;
+	reset_input(tp);
+	if (tp->rsleep)
+		kwakeup(&tp->rsleep);
+	if (tp->wsleep)
+		kwakeup(&tp->wsleep);
+	if (waitq_active(&tp->pollq))
+		waitq_wake(&tp->pollq, POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM);
+}
+
+/* The file operations of a terminal (its slave side). f->minor holds the
+ * hangup count at open: a file opened before a hangup is dead. */
+
+static bool hung(const struct file *f)
+{
+	return (uint32_t)f->minor != ((struct tty *)f->priv)->hup_gen;
+}
+
+/* A canonical read: one line at most, its VEOF left out; *ended says
+ * whether the line is over. */
+static size_t read_line(struct tty *tp, uint8_t *kb, size_t n, bool *ended)
+{
+	size_t done = 0;
+
+	*ended = true;
+	while (tp->ir != tp->icanon) {
+		uint8_t c = byte_at(tp, tp->ir);
+		bool d = delim_at(tp, tp->ir);
+		if (done == n) {
+			/* a VEOF right behind a full buffer goes with it (Linux) */
+			if (d && c == 0)
+				tp->ir++;
+			else
+				*ended = false;
+			return done;
+		}
+		tp->ir++;
+		if (d && c == 0)
+			return done;
+		kb[done++] = c;
+		if (d)
+			return done;
+	}
+	return done;
+}
+
+static size_t read_raw(struct tty *tp, uint8_t *kb, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n && tp->ir != tp->iw)
+		kb[done++] = byte_at(tp, tp->ir++);
+	return done;
+}
+
+/* Waits for input: 0, -EAGAIN, -ERESTARTSYS or -ETIMEDOUT (deadline, -1: none). */
+static long wait_input(struct tty *tp, struct file *f, int64_t deadline)
+{
+	int64_t left = -1;
+
+	if (f->flags & O_NONBLOCK)
+		return -EAGAIN;
+	if (deadline >= 0 && (left = deadline - ktime_mono()) <= 0)
+		return -ETIMEDOUT;
+	if (tp->drv->input_room)
+		tp->drv->input_room(tp); /* a console asks its host for input */
+	tp->rsleep++;
+	int r = ksleep_sig(&tp->rsleep, left);
+	tp->rsleep--;
+	return r == -ERESTARTSYS ? r : 0;
+}
+
+static long tty_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n)
+{
+	struct tty *tp = f->priv;
+	uint8_t kb[256];
+	size_t done = 0;
+	long r;
+
+	if (hung(f))
+		return 0;
+	if ((r = job_check(tp, SIGTTIN)))
+		return r;
+	if (LF(tp, ICANON)) {
+		while (!input_ready(tp, false)) {
+			if ((r = wait_input(tp, f, -1)))
+				return r;
+			if (hung(f))
+				return 0;
+			if (!LF(tp, ICANON))
+				return tty_read(f, io, buf, n);
+		}
+		for (bool ended = false; !ended && done < n;) {
+			size_t c = read_line(tp, kb, MIN(n - done, sizeof(kb)), &ended);
+			if (c && io_copyout(io, buf + done, kb, c))
+				return done ? (long)done : -EFAULT;
+			done += c;
+		}
+	} else {
+		/* POSIX's four cases: MIN > 0 waits for MIN bytes, with TIME as
+		 * an inter-byte timer once one came; MIN = 0 returns what there
+		 * is, waiting up to TIME for one byte if there is none */
+		size_t min = tp->tio.c_cc[VMIN];
+		int64_t tmo = (int64_t)tp->tio.c_cc[VTIME] * 100000000ll, deadline = -1;
+		if (!min) {
+			min = 1;
+			deadline = tmo ? ktime_mono() + tmo : 0;
+		}
+		for (;;) {
+			size_t c = read_raw(tp, kb, MIN(n - done, sizeof(kb)));
+			if (c && io_copyout(io, buf + done, kb, c))
+				return done ? (long)done : -EFAULT;
+			done += c;
+			if (done >= min || done == n)
+				break;
+			if (c) {
+				if (tp->drv->input_room)
+					tp->drv->input_room(tp);
+				if (tmo && tp->tio.c_cc[VMIN])
+					deadline = ktime_mono() + tmo;
+				continue;
+			}
+			if (deadline == 0)
+				break;
+			r = wait_input(tp, f, deadline);
+			if (r == -ETIMEDOUT)
+				break;
+			if (r)
+				return done ? (long)done : r;
+			if (hung(f))
+				break;
+			if (LF(tp, ICANON))
+				return done ? (long)done : tty_read(f, io, buf, n);
+		}
+	}
+	if (done && tp->drv->input_room)
+		tp->drv->input_room(tp);
+	return (long)done;
+}
+
+static long tty_write(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n)
+{
+	struct tty *tp = f->priv;
+	uint8_t in[256];
+	size_t done = 0;
+	long r;
+
+	if (hung(f))
+		return -EIO;
+	if (LF(tp, TOSTOP) && (r = job_check(tp, SIGTTOU)))
+		return r;
+	while (done < n) {
+		size_t c = MIN(n - done, sizeof(in)), i = 0;
+		if (io_copyin(io, in, buf + done, c))
+			return done ? (long)done : -EFAULT;
+		while (i < c) {
+			size_t used = emit(tp, in + i, c - i);
+			i += used;
+			if (used)
+				continue;
+			r = -EAGAIN;
+			if (!(f->flags & O_NONBLOCK)) {
+				tp->wsleep++;
+				r = ksleep_sig(&tp->wsleep, -1);
+				tp->wsleep--;
+				if (hung(f))
+					r = -EIO;
+			}
+			if (r)
+				return done + i ? (long)(done + i) : r;
+		}
+		done += c;
+	}
+	return (long)done;
+}
+
+static uint32_t tty_poll(struct file *f)
+{
+	struct tty *tp = f->priv;
+	uint32_t ev = 0;
+
+	if (hung(f))
+		return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
+	if (input_ready(tp, true))
+		ev |= POLLIN | POLLRDNORM;
+	else if (tp->drv->input_room)
+		tp->drv->input_room(tp);
+	if (tp->drv->write_room(tp) > 0)
+		ev |= POLLOUT | POLLWRNORM;
+	return ev;
+}
+
+static struct waitq *tty_pollq(struct file *f)
+{
+	return &((struct tty *)f->priv)->pollq;
+}
+
+static void tty_close(struct file *f)
+{
+	struct tty *tp = f->priv;
+
+	KASSERT(tp->opens > 0);
+	if (--tp->opens == 0 && tp->drv->close)
+		tp->drv->close(tp);
+}
+
+/* Whether the caller is a master (its file is not the terminal's own). */
+static bool via_master(const struct file *f)
+{
+	return f->ops != &tty_fops;
+}
+
+static long ioctl_sctty(struct tty *tp, struct file *f, unsigned long arg)
+{
+	struct proc *p = curproc();
+	bool root = p->cred.euid == 0;
+
+	if (p->sid == p->pid && tp->sid == p->sid)
+		return 0;
+	if (p->sid != p->pid || tty_ctty(p))
+		return -EPERM;
+	if (tp->sid) {
+		if (arg != 1 || !root)
+			return -EPERM;
+		tty_detach(tp); /* stolen */
+	}
+	if ((f->flags & O_ACCMODE) == O_WRONLY && !root)
+		return -EPERM;
+	tty_set_ctty(tp, p);
+	return 0;
+}
+
+static long ioctl_notty(struct tty *tp)
+{
+	struct proc *p = curproc();
+
+	if (tty_ctty(p) != tp)
+		return -ENOTTY;
+	if (p->sid != p->pid) {
+		p->ctty_off = true;
+		return 0;
+	}
+	if (tp->pgrp) {
+		pgrp_signal(tp->pgrp, SIGHUP);
+		pgrp_signal(tp->pgrp, SIGCONT);
+	}
+	tty_detach(tp);
+	return 0;
+}
+
+static long ioctl_spgrp(struct tty *tp, uaddr_t arg)
+{
+	struct proc *p = curproc();
+	int32_t pg;
+	bool exists = false, ours = false;
+	long r = job_check(tp, SIGTTOU);
+
+	if (r)
+		return r == -EIO ? -ENOTTY : r;
+	if (tty_ctty(p) != tp || tp->sid != p->sid)
+		return -ENOTTY;
+	if (copyin(&pg, arg, sizeof(pg)))
+		return -EFAULT;
+	if (pg < 0)
+		return -EINVAL;
+	for (int i = 0; i < NPROC; i++) {
+		const struct proc *q = &procs[i];
+		if (q->state == P_UNUSED || (q->pid != pg && q->pgid != pg))
+			continue;
+		exists = true;
+		ours |= q->pgid == pg && q->sid == p->sid;
+	}
+	if (!exists)
+		return -ESRCH;
+	if (!ours)
+		return -EPERM;
+	tp->pgrp = pg;
+	return 0;
+}
+
+static long ioctl_termios(struct tty *tp, unsigned cmd, uaddr_t arg)
+{
+	struct wunix_termios t;
+	long r = job_check(tp, SIGTTOU);
+
+	if (r)
+		return r;
+	if (copyin(&t, arg, sizeof(t)))
+		return -EFAULT;
+	if (cmd == TCSETSF)
+		tty_flush_input(tp);
+	bool was_canon = LF(tp, ICANON);
+	tp->tio = t;
+	if (was_canon != !!LF(tp, ICANON)) {
+		tp->lnext = false;
+		if (LF(tp, ICANON) && tp->iw != tp->ir) {
+			/* what is waiting becomes a line (Linux) */
+			uint32_t i = (tp->iw - 1) & IMASK;
+			tp->delim[i / 8] |= (uint8_t)(1u << (i % 8));
+		}
+		tp->icanon = LF(tp, ICANON) ? tp->iw : tp->ir;
+	}
+	wake_readers(tp); /* the mode, VMIN or VTIME may let a reader go */
+	return 0;
+}
+
+long tty_ioctl(struct tty *tp, struct file *f, unsigned cmd, uaddr_t arg)
+{
+	struct proc *p = curproc();
+	bool mine = via_master(f) || tty_ctty(p) == tp;
+	int32_t v;
+	long r;
+
+	KASSERT(bkl_held());
+	if (!via_master(f) && hung(f))
+		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
+	if (tp->drv->ioctl && (r = tp->drv->ioctl(tp, f, cmd, arg)) != -ENOIOCTLCMD)
+		return r;
+	switch (cmd) {
+	case TCGETS:
+		return copyout(arg, &tp->tio, sizeof(tp->tio)) ? -EFAULT : 0;
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return ioctl_termios(tp, cmd, arg);
+	case TIOCGWINSZ:
+		return copyout(arg, &tp->ws, sizeof(tp->ws)) ? -EFAULT : 0;
+	case TIOCSWINSZ: {
+		struct wunix_winsize ws;
+		if (copyin(&ws, arg, sizeof(ws)))
+			return -EFAULT;
+		tty_set_winsize(tp, &ws);
+		return 0;
+	}
+	case TIOCSCTTY:
+		return ioctl_sctty(tp, f, (unsigned long)arg);
+	case TIOCNOTTY:
+		return ioctl_notty(tp);
+	case TIOCGPGRP:
+		if (!mine)
+			return -ENOTTY;
+		v = tp->pgrp;
+		return copyout(arg, &v, sizeof(v)) ? -EFAULT : 0;
+	case TIOCSPGRP:
+		return ioctl_spgrp(tp, arg);
+	case TIOCGSID:
+		if (!mine || !tp->sid)
+			return -ENOTTY;
+		v = tp->sid;
+		return copyout(arg, &v, sizeof(v)) ? -EFAULT : 0;
+	case TIOCOUTQ:
+		v = tp->drv->outq ? (int32_t)tp->drv->outq(tp) : 0;
+		return copyout(arg, &v, sizeof(v)) ? -EFAULT : 0;
+	case FIONREAD:
+		v = (int32_t)tty_inq(tp);
+		return copyout(arg, &v, sizeof(v)) ? -EFAULT : 0;
+	case TCFLSH:
+		if ((r = job_check(tp, SIGTTOU)))
+			return r;
+		if (arg > TCIOFLUSH)
+			return -EINVAL;
+		if (arg != TCOFLUSH)
+			tty_flush_input(tp);
+		if (arg != TCIFLUSH && tp->drv->flush_output) {
+			tp->drv->flush_output(tp);
+			tty_output_room(tp);
+		}
+		return 0;
+	case TCXONC:
+		if ((r = job_check(tp, SIGTTOU)))
+			return r;
+		return arg > TCION ? -EINVAL : 0; /* flow control is accepted and ignored */
+	case TCSBRK:
+		return job_check(tp, SIGTTOU); /* tcdrain: output is never held back */
+	case TIOCSTI: {
+		uint8_t c;
+		if (tty_ctty(p) != tp && p->cred.euid != 0)
+			return -EPERM;
+		if (copyin(&c, arg, 1))
+			return -EFAULT;
+		tty_input(tp, &c, 1);
+		return 0;
+	}
+	default:
+		return -ENOTTY;
+	}
+}
+
+static long tty_file_ioctl(struct file *f, unsigned cmd, uaddr_t arg)
+{
+	return tty_ioctl(f->priv, f, cmd, arg);
+}
+
+static const struct file_ops tty_fops = {
+	.read = tty_read,
+	.write = tty_write,
+	.ioctl = tty_file_ioctl,
+	.poll = tty_poll,
+	.pollq = tty_pollq,
+	.close = tty_close,
+};
+
+bool file_is_tty(const struct file *f)
+{
+	return f->ops == &tty_fops;
+}
+
+struct tty *file_tty(const struct file *f)
+{
+	return file_is_tty(f) ? f->priv : NULL;
+}
+
+long tty_open_file(struct tty *tp, uint32_t flags, struct file **out)
+{
+	struct proc *p = curproc();
+	struct file *f = file_alloc(&tty_fops, flags & ~(uint32_t)O_NOCTTY, tp);
+
+	KASSERT(bkl_held());
+	if (!f)
+		return -ENOMEM;
+	f->minor = (int)tp->hup_gen;
+	tp->opens++;
+	/* Linux: a session leader without a terminal that opens one for
+	 * reading, which controls no session, gets it */
+	if (p && !(flags & O_NOCTTY) && !tp->noctty && p->sid == p->pid && !tp->sid && !tty_ctty(p) &&
+	    (flags & O_ACCMODE) != O_WRONLY)
+		tty_set_ctty(tp, p);
+	*out = f;
+	return 0;
+}
