@@ -300,7 +300,7 @@ export function runCpu({ port, io }) {
   // A thread made by fork, spawn or clone, waiting in the kernel for a CPU; null if it is gone already.
   function resume({ kind, tid, module, key, limits, memory, sp, tlsBase, forkSave, entry = null }) {
     const pid = cpu.k.k_thread_resume(tid);
-    if (pid === -ESRCH && kind === 'clone') return null;
+    if (pid === -ESRCH) return null; // killed before it ever ran: its exit is done already
     if (pid < 0) throw new Error(`no thread ${tid} to resume (errno ${-pid})`);
     remember(key, module, limits);
     glue.setProcessMemory(memory);
