@@ -3,6 +3,7 @@
 // never runs kernel code.
 import { memoryImport } from './wasmfile.js';
 
+const BOOT_TERMINAL = 0x10; // kernel/include/wunix/boot.h
 const POOL_MAX = 16;  // idle CPUs kept warm (~8 MiB each); more are retired
 const COLLECT_EVERY = 128; // jobs passed on (each holding a process memory) between two platform.collect()
 
@@ -24,8 +25,12 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
   let starting = null;        // the top-level spawn() waiting for 'started' on a CPU: {resolve, reject}
   let irq = null;
   let down = false;
+  // The console is a terminal (boot flag 0x10, kernel/console.c): everything typed goes to the kernel as
+  // it comes, so ^C reaches a program that computes.
+  const terminal = (boot.flags & BOOT_TERMINAL) !== 0;
   idle.push(startCpu());
   if (eagerIrq) startIrq();
+  if (terminal) pumpInput();
 
   function startCpu() {
     const w = platform.startWorker('cpu');
@@ -128,12 +133,34 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
     irq.send = () => {};
     irq.onMessage((msg) => {
       if (msg.type === 'want') {
-        platform.readInput().then((bytes) => irq.post({ type: 'input', bytes }, [bytes.buffer]));
+        if (!terminal) platform.readInput().then((bytes) => irq.post({ type: 'input', bytes }, [bytes.buffer]));
       } else if (['panic', 'kill', 'exitGroup', 'exit'].includes(msg.type)) {
         cpuMessage(irq, msg); // a signal the irq CPU sent (a timer's) may end a process
       }
     });
-    kmod.then((m) => irq.post({ type: 'start', kmem, boot, kmod: m }), () => {});
+    irq.ready = kmod.then((m) => irq.post({ type: 'start', kmem, boot, kmod: m }), () => {});
+  }
+
+  // A message for the irq CPU, started if it is not running yet; after its 'start'.
+  function toIrq(msg, transfer) {
+    if (down) return;
+    if (!irq) startIrq();
+    irq.ready.then(() => irq.post(msg, transfer));
+  }
+
+  // A terminal's input: every chunk to the kernel as it arrives, until the end of file.
+  async function pumpInput() {
+    for (;;) {
+      const bytes = await platform.readInput();
+      if (down) return;
+      toIrq({ type: 'input', bytes }, [bytes.buffer]);
+      if (!bytes.length) return;
+    }
+  }
+
+  // The terminal's window size changed: SIGWINCH to its foreground process group.
+  function resize(rows, cols) {
+    if (terminal) toIrq({ type: 'winsize', rows, cols });
   }
 
   // Until the irq CPU runs, wait here (asynchronously) for the kernel to need it: a word that leaves 0,
@@ -173,5 +200,5 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
     return Promise.all(all.map((w) => w.terminate()));
   }
 
-  return { spawn, shutdown };
+  return { spawn, shutdown, resize };
 }

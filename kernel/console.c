@@ -1,10 +1,28 @@
-/* kernel/console.c -- the console device behind descriptors 0, 1 and 2: writes
- * go to the host's stdout/stderr (host_console_write); reads take bytes from a
- * ring in kernel memory that the irq worker fills (k_console_input). A reader
- * finding the ring empty sets the want word and notifies it, then sleeps; the
- * host reads its stdin and delivers. End of file (n == 0) is latched: the next
- * read returns 0 and consumes it, so a terminal's ^D ends one read only.
- * No line discipline: the host terminal does its own until the pty issue. */
+/* kernel/console.c -- the console device behind descriptors 0, 1 and 2 of a
+ * process the host starts. Two kinds, chosen at boot:
+ *
+ * A terminal, when the host boots with WUNIX_BOOT_TERMINAL (its stdin and
+ * stdout or stderr are a terminal, or a page's xterm.js): con.tty is a
+ * terminal of tty.c (line discipline, job control) whose master is the host
+ * terminal, which the host puts in raw mode. Descriptor 0 is the terminal, 1
+ * and 2 when the host says they are; its output goes to the host's stdout
+ * (stderr when only that is a terminal); the host pushes every
+ * byte typed as it comes (k_console_input → tty_input), so ^C reaches the
+ * foreground group while it computes, and the window size (k_console_winsize).
+ * The first process opens it as a session leader, so it becomes that
+ * session's controlling terminal with that process's group in the foreground.
+ * Host streams that are not terminals stay plain (below).
+ *
+ * Plain streams otherwise: writes go to the host's stdout/stderr
+ * (host_console_write); reads take bytes from a ring in kernel memory that
+ * the irq worker fills (k_console_input). A reader finding the ring empty sets
+ * the want word and notifies it, then sleeps; the host reads its stdin and
+ * delivers. End of file (n == 0) is latched: the next read returns 0 and
+ * consumes it. A stream on a host terminal answers the termios ioctls
+ * (stored, not applied: the host terminal keeps its own line discipline).
+ *
+ * Console files carry /dev/console's vnode when they are a terminal, so that
+ * fstat, /proc/self/fd and ttyname agree. */
 #include "console.h"
 #include "arch.h"
 #include "exports.h"
@@ -14,7 +32,9 @@
 #include "lock.h"
 #include "param.h"
 #include "proc.h"
+#include "tty.h"
 #include "usercopy.h"
+#include "vfs.h"
 #include "waitq.h"
 #include <wunix/boot.h>
 #include <wunix/errno.h>
@@ -23,13 +43,19 @@
 #include <wunix/termios.h>
 
 static struct console {
-	uint32_t want;       /* atomic (ABI): 1 while a reader waits for host input */
+	uint32_t want;       /* atomic (ABI): 1 while a reader waits for host input, or (a
+	                      * terminal) while input the host holds may go in */
 
 	/* BKL held */
 	bool eof;            /* an end of file not yet returned */
 	uint32_t eof_gen;    /* end-of-file deliveries so far */
 	uint32_t r, w;       /* ring positions, free-running */
-	bool tty[3];         /* host stream i is a terminal */
+	bool onterm[3];      /* host stream i is a terminal */
+	bool term;           /* the console is a terminal: con.tty */
+	bool held;           /* the host holds input tty_input turned away */
+	int out;             /* the host stream the terminal writes to (1 or 2) */
+	struct tty tty;
+	struct vnode *node;  /* /dev/console (a reference), once devfs made it */
 	struct wunix_winsize ws;
 	struct wunix_termios tio;
 	struct waitq pollq;  /* poll, select and epoll waiting for input */
@@ -37,6 +63,41 @@ static struct console {
 } con;
 
 _Static_assert((CONSOLE_RING & (CONSOLE_RING - 1)) == 0, "ring size must be a power of two");
+
+/* The terminal's driver: the host terminal is its master. */
+
+static size_t term_write_room(struct tty *tp)
+{
+	(void)tp;
+	return SIZE_MAX;
+}
+
+/* Host write errors are dropped: a terminal that went away takes nothing. */
+static void term_write(struct tty *tp, const uint8_t *buf, size_t n)
+{
+	(void)tp;
+	while (n) {
+		int w = host_console_write(con.out, buf, (uint32_t)n);
+		if (w <= 0)
+			return;
+		buf += w;
+		n -= (size_t)w;
+	}
+}
+
+/* Input the discipline turned away waits in the host: ask for it again. */
+static void term_input_room(struct tty *tp)
+{
+	(void)tp;
+	if (con.held && atomic_xchg32(&con.want, 1) == 0)
+		arch_notify(&con.want, 1);
+}
+
+static const struct tty_driver term_driver = {
+	.write_room = term_write_room,
+	.write = term_write,
+	.input_room = term_input_room,
+};
 
 void console_init(int bootflags, int winsize)
 {
@@ -46,9 +107,9 @@ void console_init(int bootflags, int winsize)
 		[VREPRINT] = 18, [VDISCARD] = 15, [VWERASE] = 23, [VLNEXT] = 22,
 	};
 
-	con.tty[0] = bootflags & WUNIX_BOOT_STDIN_TTY;
-	con.tty[1] = bootflags & WUNIX_BOOT_STDOUT_TTY;
-	con.tty[2] = bootflags & WUNIX_BOOT_STDERR_TTY;
+	con.onterm[0] = bootflags & WUNIX_BOOT_STDIN_TTY;
+	con.onterm[1] = bootflags & WUNIX_BOOT_STDOUT_TTY;
+	con.onterm[2] = bootflags & WUNIX_BOOT_STDERR_TTY;
 	con.ws.ws_row = (uint16_t)((uint32_t)winsize >> 16);
 	con.ws.ws_col = (uint16_t)winsize;
 	if (!con.ws.ws_row || !con.ws.ws_col) {
@@ -61,6 +122,18 @@ void console_init(int bootflags, int winsize)
 	con.tio.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN;
 	memcpy(con.tio.c_cc, cc, sizeof(cc));
 	con.tio.c_ispeed = con.tio.c_ospeed = B38400;
+	con.term = bootflags & WUNIX_BOOT_TERMINAL;
+	if (con.term) {
+		con.onterm[0] = true;
+		con.out = con.onterm[1] || !con.onterm[2] ? 1 : 2;
+		tty_init(&con.tty, &term_driver, &con);
+		tty_set_winsize(&con.tty, &con.ws);
+	}
+}
+
+void console_set_node(struct vnode *vn)
+{
+	con.node = vn;
 }
 
 static long con_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n)
@@ -101,7 +174,7 @@ static long con_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t
 static long con_write(struct file *f, const struct ioctx *io, uaddr_t buf, size_t n)
 {
 	char kbuf[KIOBUF];
-	int stream = f->minor ? f->minor : (con.tty[1] ? 1 : 2);
+	int stream = f->minor ? f->minor : (con.onterm[1] ? 1 : 2);
 	size_t done = 0;
 
 	while (done < n) {
@@ -123,7 +196,7 @@ static long con_write(struct file *f, const struct ioctx *io, uaddr_t buf, size_
 
 static long con_ioctl(struct file *f, unsigned cmd, uaddr_t arg)
 {
-	bool tty = con.tty[f->minor];
+	bool tty = con.onterm[f->minor];
 
 	switch (cmd) {
 	case TCGETS:
@@ -194,14 +267,38 @@ bool file_is_console(const struct file *f)
 	return f->ops == &console_ops;
 }
 
+/* The terminal's vnode on f, for fstat and ttyname. */
+static struct file *with_node(struct file *f)
+{
+	if (f && con.node)
+		f->vnode = vnode_get(con.node);
+	return f;
+}
+
 struct file *console_open(int stream)
 {
-	uint32_t flags = con.tty[stream] ? O_RDWR : stream == 0 ? O_RDONLY : O_WRONLY;
-	struct file *f = file_alloc(&console_ops, flags, &con);
+	uint32_t flags = con.onterm[stream] ? O_RDWR : stream == 0 ? O_RDONLY : O_WRONLY;
+	struct file *f;
 
+	if (con.term && con.onterm[stream])
+		return tty_open_file(&con.tty, O_RDWR, &f) ? NULL : with_node(f);
+	f = file_alloc(&console_ops, flags, &con);
 	if (f)
 		f->minor = stream;
-	return f;
+	return con.onterm[stream] ? with_node(f) : f;
+}
+
+long console_dev_open(uint32_t flags, struct file **out)
+{
+	struct file *f;
+
+	/* Linux: opening /dev/console never makes it a controlling terminal */
+	if (con.term)
+		return tty_open_file(&con.tty, flags | O_NOCTTY, out);
+	if (!(f = file_alloc(&console_ops, flags & ~(uint32_t)O_NOCTTY, &con)))
+		return -ENOMEM;
+	*out = f;
+	return 0;
 }
 
 int console_input(const char *kbuf, int n)
@@ -210,6 +307,13 @@ int console_input(const char *kbuf, int n)
 
 	if (n < 0)
 		return -EINVAL;
+	if (con.term) {
+		/* A terminal's end of file: the host stops reading, nothing more. */
+		atomic_store32(&con.want, 0);
+		taken = (int)tty_input(&con.tty, (const uint8_t *)kbuf, (size_t)n);
+		con.held = taken < n;
+		return taken;
+	}
 	if (n == 0) {
 		con.eof = true;
 		con.eof_gen++;
@@ -243,4 +347,20 @@ KEXPORT("k_console_input") int k_console_input(const char *kbuf, int n)
 	int r = console_input(kbuf, n);
 	kexit(t);
 	return r;
+}
+
+/* The host terminal's size changed to rows << 16 | cols: SIGWINCH to the
+ * console terminal's foreground group. Nothing for a plain console. */
+KEXPORT("k_console_winsize") void k_console_winsize(int winsize)
+{
+	struct thread *t = kentry();
+	struct wunix_winsize ws = { .ws_row = (uint16_t)((uint32_t)winsize >> 16), .ws_col = (uint16_t)winsize };
+
+	if (ws.ws_row && ws.ws_col) {
+		con.ws.ws_row = ws.ws_row;
+		con.ws.ws_col = ws.ws_col;
+		if (con.term)
+			tty_set_winsize(&con.tty, &ws);
+	}
+	kexit(t);
 }

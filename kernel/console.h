@@ -5,13 +5,21 @@
 #include "types.h"
 
 struct file;
+struct vnode;
 
 /* Records which host streams are terminals and the terminal size. Once, at boot. */
 void console_init(int bootflags, int winsize);
 /* A new open file description of the console as descriptor stream (0, 1 or 2)
  * of a new process, or NULL. BKL held. */
 struct file *console_open(int stream);
-/* Whether f is a console file (console_open's). */
+/* Opens /dev/console (or /dev/tty without a controlling terminal) for flags:
+ * the console terminal (never made a controlling terminal by the open), or a
+ * plain console reading the host's stdin. BKL held. */
+long console_dev_open(uint32_t flags, struct file **out);
+/* /dev/console's vnode (a reference the console keeps), which console files
+ * that are terminals carry. Once, at boot, by devfs. */
+void console_set_node(struct vnode *vn);
+/* Whether f is a plain console file (console_open's). */
 bool file_is_console(const struct file *f);
 /* Accepts n bytes of host stdin (n == 0: end of file) and wakes readers: the
  * number of bytes taken (the ring may be full), or -EINVAL. BKL held. */

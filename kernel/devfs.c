@@ -78,10 +78,7 @@ long dev_open(uint64_t rdev, uint32_t flags, struct file **out)
 		if ((f = file_alloc(&mem_ops, flags, NULL)))
 			f->minor = (int)minor;
 	} else if (major == 5 && minor <= 1) {
-		if ((f = console_open(0))) {
-			f->flags = flags;
-			f->minor = 0;
-		}
+		return console_dev_open(flags | noctty, out);
 	} else {
 		return -ENXIO;
 	}
@@ -109,6 +106,10 @@ void devfs_init(struct vnode *d)
 	mk(d, "urandom", S_IFCHR | 0666, MKDEV(1, M_URANDOM), NULL);
 	mk(d, "tty", S_IFCHR | 0666, MKDEV(5, 0), NULL);
 	mk(d, "console", S_IFCHR | 0600, MKDEV(5, 1), NULL);
+	struct vnode *con;
+	if (d->ops->lookup(d, "console", 7, &con))
+		kpanic("devfs: no /dev/console");
+	console_set_node(con);
 	mk(d, "ptmx", S_IFCHR | 0666, MKDEV(PTMX_MAJOR, PTMX_MINOR), NULL);
 	mk(d, "pts", S_IFDIR | 0755, 0, NULL);
 	struct vnode *pts;

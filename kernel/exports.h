@@ -27,6 +27,7 @@ int k_thread_resume(int tid);
 __attribute__((noreturn)) void k_thread_trap(int sig);
 uintptr_t k_console_want(void);
 int k_console_input(const char *kbuf, int n);
+void k_console_winsize(int winsize);
 uintptr_t k_thread_state(void);
 int64_t k_timer_tick(void);
 uintptr_t k_timer_word(void);

@@ -143,6 +143,7 @@ void proc_inherit(struct proc *c, const struct proc *p)
 	KASSERT(bkl_held());
 	c->pgid = p->pgid;
 	c->sid = p->sid;
+	c->ctty_off = p->ctty_off; /* Linux: the child has the terminal its parent has */
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
 }
 

@@ -100,7 +100,9 @@ struct proc {
 	int pgid, sid;        /* process group and session (a leader's is its pid) */
 	bool did_exec;        /* has run exec (or started by spawn): setpgid's EACCES */
 	bool ctty_off;        /* gave up its session's controlling terminal alone (TIOCNOTTY,
-	                         not a leader; not inherited): tty.c */
+	                         not a leader; fork inherits it): tty.c */
+	int tty_old_pgrp;     /* a session leader's: the foreground group when its terminal
+	                         hung up, which its exit sends SIGHUP and SIGCONT (tty.c) */
 	bool stopped;         /* stopped by a signal (job control) */
 	int stop_report;      /* the signal that stopped it, until wait reports it (WUNTRACED) */
 	bool cont_report;     /* continued, until wait reports it (WCONTINUED) */

@@ -8,7 +8,9 @@
  * unlockpt) or after the master closed; the master's close hangs the slave
  * up (tty_hangup) and removes /dev/pts/N; once the slave has been opened and
  * all its files closed, master reads fail with EIO after the buffered output
- * and poll says POLLHUP. The pair goes when both sides are closed. */
+ * and poll says POLLHUP. The pair goes when both sides are closed. Output
+ * the ring holds counts as delivered: flushing the slave's output (ISIG,
+ * TCOFLUSH) leaves it, as Linux keeps what its master already received. */
 #include "pty.h"
 #include "fd.h"
 #include "kalloc.h"
@@ -76,12 +78,6 @@ static size_t drv_outq(struct tty *tp)
 	return pt->w - pt->r;
 }
 
-static void drv_flush_output(struct tty *tp)
-{
-	struct pty *pt = pty_of(tp);
-	pt->r = pt->w;
-}
-
 static void drv_input_room(struct tty *tp)
 {
 	struct pty *pt = pty_of(tp);
@@ -120,7 +116,6 @@ static const struct tty_driver pty_driver = {
 	.write_room = drv_write_room,
 	.write = drv_write,
 	.outq = drv_outq,
-	.flush_output = drv_flush_output,
 	.input_room = drv_input_room,
 	.close = drv_close,
 };
@@ -279,6 +274,7 @@ static void master_close(struct file *f)
 	if (--pt->masters)
 		return;
 	unlink_node(pt);
+	pt->tty.other_closed = true;
 	tty_hangup(&pt->tty);
 	pty_free_if_unused(pt);
 }

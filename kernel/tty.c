@@ -84,6 +84,7 @@ void tty_set_ctty(struct tty *tp, struct proc *p)
 	tp->sid = p->sid;
 	tp->pgrp = p->pgid;
 	p->ctty_off = false;
+	p->tty_old_pgrp = 0;
 }
 
 /* The session's processes lose tp (it stays open where it is open). */
@@ -96,10 +97,21 @@ static void tty_detach(struct tty *tp)
 void tty_session_exit(struct proc *p)
 {
 	struct tty *tp = tty_ctty(p);
+	int old = p->tty_old_pgrp;
 
 	KASSERT(bkl_held());
-	if (!tp || p->sid != p->pid)
+	if (p->sid != p->pid)
 		return;
+	p->tty_old_pgrp = 0;
+	if (!tp) {
+		/* its terminal hung up: the group in the foreground then gets
+		 * both (Linux's disassociate_ctty, tty_old_pgrp) */
+		if (old) {
+			pgrp_signal(old, SIGHUP);
+			pgrp_signal(old, SIGCONT);
+		}
+		return;
+	}
 	/* Linux (pty): SIGHUP to the foreground group, no SIGCONT on exit;
 	 * stopped groups get both from the orphaned-group rule */
 	if (tp->pgrp)
@@ -592,6 +604,7 @@ void tty_hangup(struct tty *tp)
 		if (leader && leader->state == P_ALIVE && leader->sid == leader->pid) {
 			sig_send(leader, SIGHUP);
 			sig_send(leader, SIGCONT);
+			leader->tty_old_pgrp = tp->pgrp;
 		}
 	}
 	tty_detach(tp);
@@ -683,7 +696,7 @@ static long tty_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t
 			if ((r = wait_input(tp, f, -1)))
 				return r;
 			if (hung(f))
-				return 0;
+				return tp->other_closed ? -EIO : 0;
 			if (!LF(tp, ICANON))
 				return tty_read(f, io, buf, n);
 		}
@@ -708,8 +721,8 @@ static long tty_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t
 			if (c && io_copyout(io, buf + done, kb, c))
 				return done ? (long)done : -EFAULT;
 			done += c;
-			if (done >= min || done == n)
-				break;
+			if (done == n || (done >= min && tp->ir == tp->iw))
+				break; /* all there is, as Linux, not one chunk */
 			if (c) {
 				if (tp->drv->input_room)
 					tp->drv->input_room(tp);
@@ -724,8 +737,11 @@ static long tty_read(struct file *f, const struct ioctx *io, uaddr_t buf, size_t
 				break;
 			if (r)
 				return done ? (long)done : r;
-			if (hung(f))
+			if (hung(f)) {
+				if (!done && tp->other_closed)
+					return -EIO;
 				break;
+			}
 			if (LF(tp, ICANON))
 				return done ? (long)done : tty_read(f, io, buf, n);
 		}
@@ -966,7 +982,16 @@ long tty_ioctl(struct tty *tp, struct file *f, unsigned cmd, uaddr_t arg)
 	case TCXONC:
 		if ((r = job_check(tp, SIGTTOU)))
 			return r;
-		return arg > TCION ? -EINVAL : 0; /* flow control is accepted and ignored */
+		if (arg > TCION)
+			return -EINVAL;
+		/* TCOOFF/TCOON are accepted and ignored (output never stops);
+		 * TCIOFF/TCION send STOP/START to the other side, as Linux does */
+		if (arg == TCIOFF || arg == TCION) {
+			uint8_t c = tp->tio.c_cc[arg == TCIOFF ? VSTOP : VSTART];
+			if (c && tp->drv->write_room(tp) > 0)
+				tp->drv->write(tp, &c, 1);
+		}
+		return 0;
 	case TCSBRK:
 		return job_check(tp, SIGTTOU); /* tcdrain: output is never held back */
 	case TIOCSTI: {

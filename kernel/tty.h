@@ -58,6 +58,8 @@ struct tty {
 	int opens;               /* open files (tty_open_file's) */
 	uint32_t hup_gen;        /* hangups so far: files opened before one are dead */
 	bool noctty;             /* never becomes a controlling terminal by open (a master) */
+	bool other_closed;       /* a pty whose master closed: a read asleep at the hangup
+	                            fails with EIO, later ones read 0 (Linux's TTY_OTHER_CLOSED) */
 
 	/* input: [ir, icanon) complete lines a canonical read may take, [icanon, iw)
 	 * the line being edited; a non-canonical read takes all of [ir, iw). */
@@ -85,9 +87,11 @@ size_t tty_input(struct tty *tp, const uint8_t *buf, size_t n);
 void tty_output_room(struct tty *tp);
 /* Sets the window size; a change sends SIGWINCH to the foreground group. */
 void tty_set_winsize(struct tty *tp, const struct wunix_winsize *ws);
-/* The master went away: the session leader gets SIGHUP and SIGCONT, the
- * session loses its controlling terminal, files open on tp read 0 and fail
- * writes and ioctls with EIO; input is dropped (Linux's tty_vhangup). */
+/* The master went away: the session leader gets SIGHUP and SIGCONT (and
+ * remembers the foreground group for its exit), the session loses its
+ * controlling terminal, files open on tp read 0 (EIO for a read asleep now
+ * when other_closed is set) and fail writes and ioctls with EIO; input is
+ * dropped (Linux's tty_vhangup). */
 void tty_hangup(struct tty *tp);
 /* Drops buffered input (TCIFLUSH) and wakes the master's writers. */
 void tty_flush_input(struct tty *tp);

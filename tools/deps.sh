@@ -12,8 +12,9 @@ sudo=""
 need=""
 # busybox and dash: the native shells tests/shell compares ours against (the same Debian versions)
 # tcl makes sqlite's amalgamation; autoconf, automake, autopoint make GNU make's configure (make-dfsg has none)
+# python3 drives a host pseudo-terminal (tests/host/fixtures/pty.py, bench/pty_echo.py)
 for p in clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 busybox dash \
-	tcl autoconf automake autopoint; do
+	tcl autoconf automake autopoint python3; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || need="$need $p"
 done
 apt_updated=0
@@ -75,8 +76,9 @@ fetch_source() {
 # busybox 1.35.0 for the root filesystem (userland/busybox), with Debian's patches (security fixes)
 [ -f "$cache/busybox-1.35.0/Makefile" ] || fetch_source busybox 1:1.35.0-4+deb12u1 "$cache/busybox-1.35.0"
 
-# dash, lua, the sqlite3 shell and GNU make for the root filesystem (userland/*/build.sh)
+# dash, lua, the sqlite3 shell and GNU make for the root filesystem (userland/*/build.sh); lua without
+# Debian's patches, which userland/lua/build.sh picks from
 [ -f "$cache/dash-0.5.12/configure.ac" ] || fetch_source dash 0.5.12-2 "$cache/dash-0.5.12"
-[ -f "$cache/lua5.4-5.4.4/src/lua.c" ] || fetch_source lua5.4 5.4.4-3+deb12u1 "$cache/lua5.4-5.4.4"
+[ -f "$cache/lua5.4-5.4.4/src/lua.c" ] || fetch_source lua5.4 5.4.4-3+deb12u1 "$cache/lua5.4-5.4.4" --skip-patches
 [ -f "$cache/sqlite3-3.40.1/src/shell.c.in" ] || fetch_source sqlite3 3.40.1-2+deb12u2 "$cache/sqlite3-3.40.1"
 [ -f "$cache/make-4.3/src/main.c" ] || fetch_source make-dfsg 4.3-4.1 "$cache/make-4.3"

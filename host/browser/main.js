@@ -12,10 +12,9 @@ import { tarHas } from './tar.js';
 
 const KERNEL_URL = new URL('../../build/kernel.wasm', import.meta.url);
 const ROOTFS_URL = new URL('../../build/rootfs.tar', import.meta.url);
-const BOOT_TRACE = 1, BOOT_TTYS = 2 | 4 | 8; // kernel/include/wunix/boot.h: fds 0, 1 and 2 are a terminal
-// The console has no line discipline yet (kernel/console.c), so nothing turns a program's "\n" into
-// "\r\n" (OPOST|ONLCR): the terminal does it. Turn this off once the kernel's pty does.
-const TERMINAL_CONVERTS_EOL = true;
+// kernel/include/wunix/boot.h: fds 0, 1 and 2 are a terminal, and the console is the kernel's terminal (line
+// discipline, job control; its output processing turns "\n" into "\r\n") with xterm.js as its master.
+const BOOT_TRACE = 1, BOOT_TTYS = 2 | 4 | 8 | 0x10;
 
 // For tests and the curious: times in ms since navigation start, and the exit status.
 const stats = { scriptMs: performance.now(), bootMs: null, startedMs: null, firstOutputMs: null, exitStatus: null };
@@ -30,7 +29,6 @@ const host = self.crossOriginIsolated ? createBrowserPlatform({
 host?.warm('cpu');
 const element = document.getElementById('terminal');
 const term = new Terminal({
-  convertEol: TERMINAL_CONVERTS_EOL,
   cursorBlink: true,
   fontFamily: 'DejaVu Sans Mono, Menlo, Consolas, monospace',
   fontSize: 15,
@@ -76,9 +74,7 @@ new ResizeObserver(() => {
   });
 }).observe(element);
 
-// Hook for live resizes: the pty issue gives the supervisor a way to set the console's window size
-// (TIOCSWINSZ on the pty, then SIGWINCH to the foreground process group). Until then only the page's
-// terminal changes size and programs keep the size they booted with.
+// A live resize: the console terminal's new size, and SIGWINCH to its foreground process group.
 function sendWinsizeToKernel(rows, cols) {
   sup?.resize?.(rows, cols);
 }
@@ -171,8 +167,8 @@ async function boot() {
     fetchShared(ROOTFS_URL),
   ]);
   const { path, argv, envp } = chooseProgram(rootfs);
-  // Keys go to the kernel as the terminal sends them (Enter is "\r"); echo, line editing and ^C are the
-  // kernel's line discipline's business (the pty issue), or the program's own (a shell's line editor).
+  // Keys go to the kernel as the terminal sends them (Enter is "\r"), as soon as they are typed; echo, line
+  // editing and ^C are the kernel's line discipline's business, or the program's own (a shell's line editor).
   term.onData((s) => host.writeInput(s));
   term.onBinary((s) => host.writeInput(Uint8Array.from(s, (c) => c.charCodeAt(0))));
 

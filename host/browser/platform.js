@@ -1,6 +1,7 @@
 // The browser's platform for createSupervisor (docs/host-api.md, docs/embedding.md): module Web Workers
 // running host/browser/worker.js, their console output passed to the page through a ring each (ring.js),
-// and input the page writes queued until the kernel asks for it. Needs a cross-origin isolated page (SharedArrayBuffer).
+// and input the page writes queued until the supervisor reads it (for a terminal console: at once). Needs a
+// cross-origin isolated page (SharedArrayBuffer).
 import { createRing, ringReader } from './ring.js';
 
 const GONE_MS = 2500;       // without Web Locks: how long after terminate() a worker is taken to be gone

@@ -119,12 +119,15 @@ async function compileProgram(path, bytes) {
 function bootArgs() {
   const trace = process.env.WUNIX_TRACE && process.env.WUNIX_TRACE !== '0';
   const ttys = [0, 1, 2].map((fd) => tty.isatty(fd));
-  const flags = (trace ? 1 : 0) | (ttys[0] ? 2 : 0) | (ttys[1] ? 4 : 0) | (ttys[2] ? 8 : 0);
-  const winsize = ttys[1] ? ((process.stdout.rows & 0xffff) << 16) | (process.stdout.columns & 0xffff) : 0;
+  // the console is a terminal (0x10, kernel/include/wunix/boot.h) when stdin and an output are one
+  const out = ttys[1] ? process.stdout : ttys[2] ? process.stderr : null;
+  const terminal = ttys[0] && out ? out : null;
+  const flags = (trace ? 1 : 0) | (ttys[0] ? 2 : 0) | (ttys[1] ? 4 : 0) | (ttys[2] ? 8 : 0) | (terminal ? 0x10 : 0);
+  const winsize = out ? ((out.rows & 0xffff) << 16) | (out.columns & 0xffff) : 0;
   const ms = performance.timeOrigin + performance.now();
   const rtSec = Math.floor(ms / 1000);
   const rtNsec = Math.min(999999999, Math.round((ms - rtSec * 1000) * 1e6));
-  return { boot: { flags, winsize, rtSec, rtNsec }, stdoutIsTty: ttys[1] };
+  return { boot: { flags, winsize, rtSec, rtNsec }, stdoutIsTty: ttys[1], terminal };
 }
 
 // Runs the program; resolves with the command's exit status. cpu: a worker already started, or null.
@@ -134,11 +137,15 @@ export async function run({ program, args, env, rootfs = null, mounts = [] }, cp
   const bytes = onHost ? readProgram(program) : null;
   const memory = onHost ? checkProgram(program, bytes) : null;
   const kernel = readKernel();
-  const { boot, stdoutIsTty } = bootArgs();
+  const { boot, stdoutIsTty, terminal } = bootArgs();
   boot.rootfs = readRootfs(rootfs);
   boot.mounts = mounts.map(hostDir);
 
-  let stdin = null;
+  // A terminal is in raw mode while wunix runs (stdin.js restores it at close or exit); a signal that
+  // ends wunix from outside restores it first.
+  let stdin = terminal ? import('./stdin.js').then((m) => m.createStdin(0, { raw: true })) : null;
+  const signals = terminal ? [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]].map(([name, n]) => [name, () => process.exit(128 + n)]) : [];
+  for (const [name, fn] of signals) process.on(name, fn);
   let initPid = -1;
   let done;
   const exited = new Promise((resolve) => (done = resolve));
@@ -188,7 +195,11 @@ export async function run({ program, args, env, rootfs = null, mounts = [] }, cp
     const why = e.errno === E2BIG ? 'Argument list too long' : e.message;
     throw new Exit(EX_NOEXEC, `wunix: ${program}: cannot execute: ${why}`);
   }
+  const onResize = () => sup.resize(terminal.rows, terminal.columns);
+  terminal?.on('resize', onResize);
   const wstatus = await exited;
+  terminal?.off('resize', onResize);
   await sup.shutdown();
+  for (const [name, fn] of signals) process.off(name, fn);
   return exitCode(program, wstatus);
 }

@@ -1,6 +1,7 @@
 // The host's stdin for the supervisor, read one chunk at a time and only when the kernel asks, so input
 // meant for whoever reads fd 0 after wunix stays unread. Pipes and terminals are read through the event
 // loop, never a blocking read(), because Node cannot exit while a thread is blocked reading.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import tty from 'node:tty';
@@ -8,15 +9,17 @@ import tty from 'node:tty';
 const CHUNK = 65536;
 const EMPTY = () => new Uint8Array(0);
 
-// Returns {read() → Promise<Uint8Array> (empty at end of file), close()}.
-export function createStdin(fd = 0) {
+// Returns {read() → Promise<Uint8Array> (empty at end of file), close()}. raw: a terminal goes into raw mode
+// (no echo, no line editing, no signals: the kernel's console terminal does all that) until close() or
+// the process's exit, whichever comes first.
+export function createStdin(fd = 0, { raw = false } = {}) {
   let st;
   try {
     st = fs.fstatSync(fd);
   } catch {
     return { read: async () => EMPTY(), close() {} };
   }
-  if (st.isFIFO() || st.isSocket() || tty.isatty(fd)) return streamReader(fd);
+  if (st.isFIFO() || st.isSocket() || tty.isatty(fd)) return streamReader(fd, raw && tty.isatty(fd));
   return fileReader(fd);
 }
 
@@ -32,7 +35,7 @@ function fileReader(fd) {
   return { read, close() {} };
 }
 
-function streamReader(fd) {
+function streamReader(fd, raw) {
   let pending = null, ended = false;
   const early = []; // chunks that came while nobody was asking
   const give = (bytes) => {
@@ -58,6 +61,21 @@ function streamReader(fd) {
   stream.on('end', finish);
   stream.on('error', finish);
   stream.pause();
+  let restore = () => {};
+  if (raw) {
+    // libuv's raw mode keeps output processing (ONLCR): the kernel's terminal does its own, and a
+    // full-screen program's bare \n must stay one. setRawMode(false) restores the whole saved termios.
+    stream.setRawMode(true);
+    spawnSync('stty', ['-opost'], { stdio: [fd, 'ignore', 'ignore'] });
+    restore = () => {
+      process.off('exit', restore);
+      restore = () => {};
+      try {
+        stream.setRawMode(false);
+      } catch {}
+    };
+    process.on('exit', restore);
+  }
   return {
     read() {
       if (early.length) return Promise.resolve(early.shift());
@@ -68,6 +86,7 @@ function streamReader(fd) {
       });
     },
     close() {
+      restore();
       stream.destroy();
     },
   };

@@ -45,7 +45,9 @@ test('the page runs the default program in the terminal, and again after a reloa
   }
   const stats = await page.evaluate(() => window.wunix.stats);
   t.diagnostic(`page load to first output: ${Math.round(stats.firstOutputMs)} ms (script ${Math.round(stats.scriptMs)}, boot ${Math.round(stats.bootMs)}, started ${Math.round(stats.startedMs)})`);
-  await page.screenshot({ path: path.join(top, 'docs/screenshot.png') });
+  // the README's screenshot: made when missing, or again with WUNIX_SCREENSHOT=1 (test runs leave the tree alone)
+  const shot = path.join(top, 'docs/screenshot.png');
+  if (!fs.existsSync(shot) || process.env.WUNIX_SCREENSHOT === '1') await page.screenshot({ path: shot });
 
   // A reload starts afresh: new workers, a new kernel, the same output.
   await page.reload();
@@ -86,6 +88,39 @@ test("a program sees the terminal's size from the page, and its arguments from t
   assert.ok(rows > 5 && cols > 40 && cols < 100, `${rows}x${cols}`);
   assert.match(text, new RegExp(`^${rows} ${cols}$`, 'm'));
   assert.match(text, /^\[two\]$/m); // in the query's order: sh -c SCRIPT x two words
+  await page.close();
+});
+
+test('the terminal is the console terminal: ^C, job control, and the size following the window', { skip: skip || (!hasShell() && 'no /bin/sh in the image yet') }, async () => {
+  const page = await newPage(browser.context);
+  await page.setViewportSize({ width: 960, height: 540 });
+  await page.goto(`${server.url}?cmd=sh`);
+  await waitForText(page, /[#$]$/);
+  // no job control warning, a terminal with a name
+  await page.keyboard.type('tty; echo tty-done');
+  await page.keyboard.press('Enter');
+  let text = await waitForText(page, /^tty-done$/);
+  assert.match(text, /^\/dev\/console$/m);
+  assert.doesNotMatch(text, /job control turned off/);
+  // ^C ends a foreground job that computes; the shell lives on and knows why it ended
+  await page.keyboard.type('yes > /dev/null');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 50 && !/\^C\n.*[#$]$/s.test(text); i++) {
+    await page.keyboard.press('Control+C');
+    text = await page.evaluate(() => window.wunix.text());
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await page.keyboard.type('echo status=$?');
+  await page.keyboard.press('Enter');
+  await waitForText(page, /^status=130$/);
+  // a smaller window: the kernel hears of the new size
+  await page.setViewportSize({ width: 600, height: 300 });
+  await page.waitForFunction(() => window.wunixTerm.cols < 70);
+  const { rows, cols } = await page.evaluate(() => ({ rows: window.wunixTerm.rows, cols: window.wunixTerm.cols }));
+  await page.keyboard.type('stty size');
+  await page.keyboard.press('Enter');
+  await waitForText(page, new RegExp(`^${rows} ${cols}$`));
+  assert.deepEqual(page.wunixErrors, []);
   await page.close();
 });
 

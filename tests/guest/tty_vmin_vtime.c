@@ -41,16 +41,17 @@ static pid_t late_typist(int m, const char *text, int ms)
 	return pid;
 }
 
-static void reap(pid_t pid)
+/* Waits until a read of s would not block (the master's bytes went through
+ * the discipline: Linux runs it after write returns). */
+static void wait_input(int s)
 {
-	int st = -1;
-	CHECK_EQ(waitpid(pid, &st, 0), pid);
-	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	struct pollfd p = { s, POLLIN, 0 };
+	CHECK_EQ(poll(&p, 1, -1), 1);
 }
 
-/* Reads up to n bytes, printing them and whether the read took at least
- * lo ms (and, when hi > 0, less than hi ms). */
-static void timed_read(const char *label, int s, size_t n, long lo, long hi)
+/* Reads up to n bytes, printing them, and checks the read waited at least
+ * lo ms (a timer never fires early; no upper bound: the machine may be slow). */
+static void timed_read(const char *label, int s, size_t n, long lo)
 {
 	char buf[64];
 	struct timespec t0;
@@ -58,8 +59,8 @@ static void timed_read(const char *label, int s, size_t n, long lo, long hi)
 	long r = read(s, buf, n);
 	long ms = ms_since(&t0);
 	show(label, buf, r);
-	if (ms < lo || (hi > 0 && ms >= hi)) {
-		fprintf(stderr, "%s: took %ld ms, want [%ld, %ld)\n", label, ms, lo, hi);
+	if (ms < lo) {
+		fprintf(stderr, "%s: took %ld ms, want at least %ld\n", label, ms, lo);
 		check_failures++;
 	}
 }
@@ -71,37 +72,38 @@ int main(void)
 
 	printf("MIN=0 TIME=0:\n");
 	set_mode(s, 0, 0);
-	timed_read("  nothing", s, 10, 0, 150);
+	timed_read("  nothing", s, 10, 0);
 	CHECK_EQ(write(m, "ab", 2), 2);
-	usleep(50000);
-	timed_read("  two bytes", s, 10, 0, 150);
+	wait_input(s);
+	timed_read("  two bytes", s, 10, 0);
 	CHECK_EQ(fcntl(s, F_SETFL, O_NONBLOCK), 0);
-	timed_read("  nothing, O_NONBLOCK", s, 10, 0, 150);
+	timed_read("  nothing, O_NONBLOCK", s, 10, 0);
 	CHECK_EQ(fcntl(s, F_SETFL, 0), 0);
 
 	printf("MIN=0 TIME=3:\n");
 	set_mode(s, 0, 3);
-	timed_read("  nothing: times out", s, 10, 250, 0);
+	timed_read("  nothing: times out", s, 10, 250);
 	CHECK_EQ(write(m, "xyz", 3), 3);
-	usleep(50000);
-	timed_read("  there already", s, 10, 0, 150);
+	wait_input(s);
+	timed_read("  there already", s, 10, 0);
+	set_mode(s, 0, 100); /* 10 s: the byte comes long before */
 	kid = late_typist(m, "late", 100);
-	timed_read("  comes in time", s, 10, 50, 280);
-	reap(kid);
+	timed_read("  comes in time", s, 10, 50);
+	reap_ok(kid);
 
 	printf("MIN=3 TIME=0:\n");
 	set_mode(s, 3, 0);
 	CHECK_EQ(write(m, "ab", 2), 2);
 	kid = late_typist(m, "c", 300);
-	timed_read("  waits for the third", s, 10, 200, 0);
-	reap(kid);
+	timed_read("  waits for the third", s, 10, 200);
+	reap_ok(kid);
 	CHECK_EQ(write(m, "defgh", 5), 5);
-	usleep(50000);
-	timed_read("  more than MIN", s, 10, 0, 150);
+	wait_input(s);
+	timed_read("  more than MIN", s, 10, 0);
 	CHECK_EQ(write(m, "ijklm", 5), 5);
-	usleep(50000);
-	timed_read("  buffer below MIN", s, 2, 0, 150);
-	timed_read("  the rest", s, 10, 0, 150);
+	wait_input(s);
+	timed_read("  buffer below MIN", s, 2, 0);
+	timed_read("  the rest", s, 10, 0);
 	CHECK_EQ(fcntl(s, F_SETFL, O_NONBLOCK), 0);
 	errno = 0;
 	CHECK_ERRNO(read(s, (char[4]){0}, 4), EAGAIN);
@@ -111,11 +113,11 @@ int main(void)
 	printf("MIN=2 TIME=2:\n");
 	set_mode(s, 2, 2);
 	kid = late_typist(m, "q", 300);
-	timed_read("  first byte late, then the timer", s, 10, 350, 0);
-	reap(kid);
+	timed_read("  first byte late, then the timer", s, 10, 350);
+	reap_ok(kid);
 	CHECK_EQ(write(m, "rs", 2), 2);
-	usleep(50000);
-	timed_read("  MIN there", s, 10, 0, 150);
+	wait_input(s);
+	timed_read("  MIN there", s, 10, 0);
 
 	close(s);
 	close(m);

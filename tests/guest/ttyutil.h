@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <termios.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* A new pair, unlocked; the slave opened with extra flags (O_NOCTTY...). */
@@ -78,5 +79,50 @@ static void type_line(int m, int s, const char *text, size_t len)
 }
 
 #define TYPE(m, s, lit) type_line(m, s, lit, sizeof(lit) - 1)
+
+/* Prints the next line read from fd (one byte at a time: lines from
+ * several writers stay whole). */
+static void print_line(int fd)
+{
+	char line[128];
+	int n = 0;
+	while (n < (int)sizeof(line) - 1 && read(fd, line + n, 1) == 1 && line[n] != '\n')
+		n++;
+	line[n] = 0;
+	printf("%s\n", line);
+}
+
+/* Waits for child pid, which must exit with status 0. */
+static void reap_ok(pid_t pid)
+{
+	int st = -1;
+	CHECK_EQ(waitpid(pid, &st, 0), pid);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
+/* fork, with the child in a process group of its own: returns in the parent
+ * once the child is in it, and in the child with close_fd closed (-1: none). */
+static pid_t fork_group(int close_fd)
+{
+	int ready[2];
+	char c;
+	CHECK_EQ(pipe(ready), 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(ready[0]);
+		if (close_fd >= 0)
+			close(close_fd);
+		CHECK_EQ(setpgid(0, 0), 0);
+		CHECK_EQ(write(ready[1], "r", 1), 1);
+		close(ready[1]);
+		return 0;
+	}
+	CHECK(pid > 0);
+	setpgid(pid, pid);
+	close(ready[1]);
+	CHECK_EQ(read(ready[0], &c, 1), 1);
+	close(ready[0]);
+	return pid;
+}
 
 #endif

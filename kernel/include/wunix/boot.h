@@ -6,6 +6,8 @@
 #define WUNIX_BOOT_STDIN_TTY 0x2  /* host stdin is a terminal */
 #define WUNIX_BOOT_STDOUT_TTY 0x4 /* host stdout is a terminal */
 #define WUNIX_BOOT_STDERR_TTY 0x8 /* host stderr is a terminal */
+#define WUNIX_BOOT_TERMINAL 0x10  /* the console is a terminal whose master is the host's (raw), and the
+                                     host pushes every byte typed (kernel/console.c) */
 
 /* Thread state word values (k_thread_state). */
 #define WUNIX_THREAD_USER 0
