@@ -1,5 +1,5 @@
 # wunix -- top-level build. `make` builds everything, installing what is missing.
-# Quick start: `make run` (boots wunix and runs the demo), `make test`.
+# Quick start: `make run` (boots wunix into a shell), `make test`.
 .DEFAULT_GOAL := all
 TOP := $(CURDIR)
 B := $(TOP)/build
@@ -35,9 +35,9 @@ $(ROOTFS): rootfs/manifest tools/mkrootfs $(DEMO) $(BUSYBOX)
 
 all: deps libc kernel userland $(DEMO) $(ROOTFS)
 
-# `make run` boots the default image and runs its demo program (`bin/wunix run sh` runs busybox's shell).
+# `make run` boots the default image into a login shell (busybox ash) on the current terminal.
 run: all
-	bin/wunix run demo hello from wunix
+	bin/wunix run sh -l
 
 test: all
 	tools/test
