@@ -35,6 +35,7 @@ struct mnode {
 	/* regular files */
 	uint8_t **chunks;
 	size_t nchunks;             /* slots in chunks */
+	size_t nalloc;              /* chunks allocated */
 	/* directories */
 	struct mdirent *ents;
 	size_t nents, capents;
@@ -381,6 +382,15 @@ static long grow_table(struct mnode *f, size_t ci)
 	return 0;
 }
 
+/* st_blocks: what the allocated chunks hold of the file's data, in 4 KiB pages (as a disk file system
+ * would count it; du expects a 64 KiB file to use 64 KiB, not four 16320-byte chunks). */
+static void mblocks(struct mnode *f)
+{
+	uint64_t held = (uint64_t)f->nalloc * MEMFS_CHUNK, data = (uint64_t)f->v.size;
+
+	f->v.blocks = (int64_t)(ROUND_UP(MIN(held, data), (uint64_t)4096) / 512);
+}
+
 static long mwrite(struct vnode *vn, const struct ioctx *io, uaddr_t buf, size_t n, int64_t off)
 {
 	struct mnode *f = mn(vn);
@@ -405,7 +415,7 @@ static long mwrite(struct vnode *vn, const struct ioctx *io, uaddr_t buf, size_t
 				r = -ENOSPC;
 				break;
 			}
-			vn->blocks += MEMFS_CHUNK / 512;
+			f->nalloc++;
 		}
 		if ((r = io_copyin(io, f->chunks[ci] + co, buf + done, c)))
 			break;
@@ -413,6 +423,7 @@ static long mwrite(struct vnode *vn, const struct ioctx *io, uaddr_t buf, size_t
 		if ((int64_t)(o + c) > vn->size)
 			vn->size = (int64_t)(o + c);
 	}
+	mblocks(f);
 	if (done) {
 		vnode_touch(vn, VT_M | VT_C);
 		return (long)done;
@@ -434,7 +445,7 @@ static long mtruncate(struct vnode *vn, int64_t size)
 				kfree(f->chunks[i]);
 				f->chunks[i] = NULL;
 				uncharge(fs, MEMFS_CHUNK);
-				vn->blocks -= MEMFS_CHUNK / 512;
+				f->nalloc--;
 			}
 		}
 		/* the cut-off tail of the last chunk must read as zeros if the file grows again */
@@ -443,6 +454,7 @@ static long mtruncate(struct vnode *vn, int64_t size)
 			memset(f->chunks[keep - 1] + co, 0, MEMFS_CHUNK - co);
 	}
 	vn->size = size;
+	mblocks(f);
 	vnode_touch(vn, VT_M | VT_C);
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* kernel/mm.c -- a process's address space: the break, and mappings (anonymous,
- * or of files: mm_file.c) kept as a sorted list of VMAs above the break's last page. Process memory is
+ * or of files: mm_file.c) kept as a sorted list of VMAs, above the break's last page unless MAP_FIXED
+ * put them over the heap (musl's malloc maps a guard page there). Process memory is
  * one wasm memory that only grows (host_umem_grow); memory the process used
  * before is zeroed when it is handed out again. Protections are bookkeeping:
  * wasm cannot enforce them. */
@@ -126,8 +127,11 @@ static long vma_split(struct vma *v, uaddr_t addr)
 	return 0;
 }
 
+/* Whether [start, end) is clear of mappings and of the heap's pages. */
 static bool range_free(struct mm *mm, uaddr_t start, uaddr_t end)
 {
+	if (start < map_floor(mm) && end > mm->brk_start)
+		return false;
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
 		if (v->end > start)
 			return false;
@@ -276,7 +280,8 @@ long kern_mmap(uaddr_t addr, uint64_t len, int prot, int flags, int fd, int64_t 
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr & PAGE_MASK)
 			return -EINVAL;
-		if (addr < map_floor(mm) || addr > MMAP_END || plen > MMAP_END - addr)
+		/* over the heap too, as Linux allows; not over the program */
+		if (addr < mm->brk_start || addr > MMAP_END || plen > MMAP_END - addr)
 			return -ENOMEM;
 		if (!range_free(mm, addr, addr + plen)) {
 			if (flags & MAP_FIXED_NOREPLACE)
@@ -352,7 +357,7 @@ long kern_mremap(uaddr_t old, uint64_t oldlen, uint64_t newlen, int flags, uaddr
 			return -EINVAL;
 		if (newaddr < oldend && old < newaddr + newlen)
 			return -EINVAL;
-		if (newaddr < map_floor(mm) || newaddr > MMAP_END || newlen > MMAP_END - newaddr)
+		if (newaddr < mm->brk_start || newaddr > MMAP_END || newlen > MMAP_END - newaddr)
 			return -ENOMEM;
 	} else if (newlen <= oldlen) {
 		if ((r = unmap_range(mm, old + newlen, oldend)))
@@ -468,6 +473,15 @@ static bool advice_known(int advice)
 	}
 }
 
+/* The heap's pages in [start, end) read zeros again (MADV_DONTNEED outside any mapping). */
+static void heap_zero(struct mm *mm, uaddr_t start, uaddr_t end)
+{
+	start = MAX(start, mm->brk_start);
+	end = MIN(end, map_floor(mm));
+	if (start < end)
+		umemset(start, 0, end - start);
+}
+
 long kern_madvise(uaddr_t addr, uint64_t len, int advice)
 {
 	struct mm *mm = curmm();
@@ -479,20 +493,19 @@ long kern_madvise(uaddr_t addr, uint64_t len, int advice)
 		return -EINVAL;
 	if (plen == 0)
 		return 0;
-	uaddr_t end = addr + plen, floor = map_floor(mm);
+	uaddr_t end = addr + plen, floor = map_floor(mm), a = addr;
 	bool zero = advice == MADV_DONTNEED || advice == MADV_REMOVE;
 	bool hole = false;
 
-	if (zero && addr < floor && end > mm->brk_start) {
-		uaddr_t s = MAX(addr, mm->brk_start);
-		umemset(s, 0, MIN(end, floor) - s);
-	}
-	uaddr_t a = MAX(addr, floor);
+	/* the image and the heap count as mapped; only a gap above them is a hole */
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next) {
 		if (v->end <= a)
 			continue;
-		if (v->start > a)
-			hole = true;
+		if (v->start > a) {
+			hole |= v->start > floor;
+			if (zero)
+				heap_zero(mm, a, v->start);
+		}
 		uaddr_t s = MAX(v->start, a), e = MIN(v->end, end);
 		/* a private file mapping drops its changes and reads the file again;
 		 * a shared one already is what the file holds, for this process */
@@ -502,7 +515,12 @@ long kern_madvise(uaddr_t addr, uint64_t len, int advice)
 			umemset(s, 0, e - s);
 		a = e;
 	}
-	return hole || a < end ? -ENOMEM : 0;
+	if (a < end) {
+		hole |= end > floor;
+		if (zero)
+			heap_zero(mm, a, end);
+	}
+	return hole ? -ENOMEM : 0;
 }
 
 long sys_brk(const sarg_t *a)

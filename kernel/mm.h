@@ -24,7 +24,7 @@ struct mm {
 	uaddr_t stack_top; /* the top of the main stack (below it only the stack: --stack-first) */
 	uaddr_t brk_start; /* page-aligned heap_base: the break never goes below */
 	uaddr_t brk;       /* the current break */
-	struct vma *vmas;  /* mappings, all above the break's pages, sorted */
+	struct vma *vmas;  /* mappings, sorted: above the break's pages but for MAP_FIXED ones over the heap */
 };
 
 /* Sets up the address space of a new process whose main stack ends at

@@ -185,12 +185,12 @@ long kern_msync(uaddr_t addr, uint64_t len, int flags)
 	if (end == addr)
 		return 0;
 	/* the image and the heap below the mappings count as mapped, as for mprotect */
-	uaddr_t a = MAX(addr, ROUND_UP(mm->brk, (uaddr_t)UPAGE));
+	uaddr_t floor = ROUND_UP(mm->brk, (uaddr_t)UPAGE), a = addr;
 	bool hole = false;
 	for (struct vma *v = mm->vmas; v && v->start < end; v = v->next) {
 		if (v->end <= a)
 			continue;
-		if (v->start > a)
+		if (v->start > a && v->start > floor)
 			hole = true;
 		uaddr_t s = MAX(v->start, a), e = MIN(v->end, end);
 		long fr = shared(v) ? mmfile_flush(v, s, e) : 0;
@@ -198,7 +198,7 @@ long kern_msync(uaddr_t addr, uint64_t len, int flags)
 			r = fr;
 		a = e;
 	}
-	if (hole || a < end)
+	if (hole || (a < end && end > floor))
 		return -ENOMEM;
 	return r == -EFAULT ? -ENOMEM : r;
 }

@@ -1,5 +1,5 @@
 /* kernel/procfs.c -- /proc: one directory per process (stat, status, cmdline,
- * environ, fd/, cwd, exe), self, mounts, meminfo, uptime and cpuinfo.
+ * environ, fd/, cwd, exe), self, mounts, meminfo, uptime, loadavg and cpuinfo.
  *
  * Vnodes are made by each lookup and freed at their last reference
  * (vnode.transient); a process is named by pid and start time, so a node
@@ -20,6 +20,7 @@
 #include "pipe.h"
 #include "proc.h"
 #include "procfs.h"
+#include "sysinfo.h"
 #include "usercopy.h"
 #include <stdarg.h>
 #include <wunix/errno.h>
@@ -29,7 +30,7 @@
 #define TICK_NS 10000000ll      /* clock ticks of stat's times: USER_HZ 100 */
 
 enum pkind {
-	PK_ROOT, PK_SELF, PK_MOUNTS, PK_MEMINFO, PK_UPTIME, PK_CPUINFO,
+	PK_ROOT, PK_SELF, PK_MOUNTS, PK_MEMINFO, PK_UPTIME, PK_LOADAVG, PK_CPUINFO,
 	PK_PID, PK_STAT, PK_STATUS, PK_CMDLINE, PK_ENVIRON, PK_FDDIR, PK_CWD, PK_EXE,
 	PK_FD,      /* fd/N */
 	PK_STANDIN, /* what fd/N leads to when its file has no vnode */
@@ -59,6 +60,7 @@ static const struct pent top_ents[] = {
 	{ "mounts", PK_MOUNTS, S_IFREG | 0444 },
 	{ "meminfo", PK_MEMINFO, S_IFREG | 0444 },
 	{ "uptime", PK_UPTIME, S_IFREG | 0444 },
+	{ "loadavg", PK_LOADAVG, S_IFREG | 0444 },
 	{ "cpuinfo", PK_CPUINFO, S_IFREG | 0444 },
 };
 
@@ -473,12 +475,10 @@ static void gen_mounts(struct sbuf *s)
 
 static void gen_meminfo(struct sbuf *s)
 {
-	struct kalloc_stats st;
-	uint64_t total = 4ull << 20; /* kB: kernel memory's ceiling */
+	uint64_t total, free;
 
-	kalloc_get_stats(&st);
-	uint64_t used = (uint64_t)(st.heap_pages - st.free_pages) * (KPAGE / 1024);
-	uint64_t free = used < total ? total - used : 0;
+	sysinfo_mem_kb(&total, &free);
+	uint64_t used = total - free;
 	sb_kb(s, "MemTotal", total);
 	sb_kb(s, "MemFree", free);
 	sb_kb(s, "MemAvailable", free);
@@ -496,6 +496,20 @@ static void gen_uptime(struct sbuf *s)
 	int64_t cs = ktime_mono() / TICK_NS;
 
 	sb_printf(s, "%lld.%02lld 0.00\n", (long long)(cs / 100), (long long)(cs % 100));
+}
+
+/* Loads are not tracked (0); then running/existing processes and the last pid handed out. */
+static void gen_loadavg(struct sbuf *s)
+{
+	int n = 0, last = 0;
+
+	for (int i = 0; i < NPROC; i++) {
+		if (procs[i].state == P_UNUSED)
+			continue;
+		n++;
+		last = MAX(last, procs[i].pid);
+	}
+	sb_printf(s, "0.00 0.00 0.00 1/%d %d\n", n, last);
 }
 
 static void gen_cpuinfo(struct sbuf *s)
@@ -516,6 +530,7 @@ static long gen(struct pnode *n)
 	case PK_MOUNTS: gen_mounts(&s); break;
 	case PK_MEMINFO: gen_meminfo(&s); break;
 	case PK_UPTIME: gen_uptime(&s); break;
+	case PK_LOADAVG: gen_loadavg(&s); break;
 	case PK_CPUINFO: gen_cpuinfo(&s); break;
 	case PK_STAT: gen_stat(&s, p); break;
 	case PK_STATUS: gen_status(&s, p); break;
