@@ -30,7 +30,7 @@ $(DEMO): examples/demo.c $(SYSROOT)/lib/libc.a
 
 # The default root filesystem image.
 ROOTFS := $(B)/rootfs.tar
-$(ROOTFS): rootfs/manifest tools/mkrootfs $(DEMO) $(BUSYBOX)
+$(ROOTFS): rootfs/manifest tools/mkrootfs $(DEMO) $(BUSYBOX) $(DASH) $(LUA) $(SQLITE) $(GMAKE)
 	node tools/mkrootfs rootfs/manifest $@
 
 all: deps libc kernel userland $(DEMO) $(ROOTFS)
@@ -48,7 +48,7 @@ test-host: all
 test-guest: all
 	tools/guest-test
 
-bench: all
+bench: all $(LUA_NATIVE)
 	tools/bench
 
 clean:

@@ -70,3 +70,18 @@ test('wunix-cc fails cleanly on a compile error and on -shared', () => {
   assert.throws(() => execFileSync(cc, ['-shared', 'sq.c', '-o', 'x.so'], { cwd: dir, stdio: 'pipe' }),
     (e) => /shared libraries are not supported/.test(e.stderr.toString()));
 });
+
+test('-Wl,a,b passes every item to the linker, the last one too', () => {
+  execFileSync(cc, ['-O2', '-Iinc', '-DFACTOR=2', '-Wl,--export=sq,--export=twice', '-Wl,-rpath,/usr/lib',
+    'main.c', 'sq.c', 'twice.c', '-o', 'wl.wasm'], { cwd: dir, stdio: 'pipe' });
+  const ex = exportsOf('wl.wasm');
+  assert.ok(ex.includes('sq') && ex.includes('twice'), ex.join(' '));
+});
+
+test('-o into a fifo or a device writes into it instead of replacing it', () => {
+  execFileSync('sh', ['-c', `mkfifo fifo && { cat fifo > from-fifo & } && "${cc}" sq.c main.c twice.c -Iinc -DFACTOR=1 -o fifo && wait &&
+"${cc}" sq.c main.c twice.c -Iinc -DFACTOR=1 -o /dev/null`], { cwd: dir, stdio: 'pipe' });
+  assert.ok(fs.lstatSync(path.join(dir, 'fifo')).isFIFO());
+  assert.ok(fs.statSync(path.join(dir, 'from-fifo')).size > 0);
+  assert.ok(fs.statSync('/dev/null').isCharacterDevice());
+});
