@@ -99,29 +99,28 @@ static const struct tty_driver term_driver = {
 	.input_room = term_input_room,
 };
 
+/* Sets ws to the host's rows << 16 | cols; false (ws as it was) if a
+ * dimension is 0. */
+static bool set_winsize(struct wunix_winsize *ws, int winsize)
+{
+	uint16_t rows = (uint16_t)((uint32_t)winsize >> 16), cols = (uint16_t)winsize;
+
+	if (!rows || !cols)
+		return false;
+	ws->ws_row = rows;
+	ws->ws_col = cols;
+	return true;
+}
+
 void console_init(int bootflags, int winsize)
 {
-	static const uint8_t cc[] = {
-		[VINTR] = 3, [VQUIT] = 28, [VERASE] = 127, [VKILL] = 21, [VEOF] = 4,
-		[VTIME] = 0, [VMIN] = 1, [VSTART] = 17, [VSTOP] = 19, [VSUSP] = 26,
-		[VREPRINT] = 18, [VDISCARD] = 15, [VWERASE] = 23, [VLNEXT] = 22,
-	};
-
 	con.onterm[0] = bootflags & WUNIX_BOOT_STDIN_TTY;
 	con.onterm[1] = bootflags & WUNIX_BOOT_STDOUT_TTY;
 	con.onterm[2] = bootflags & WUNIX_BOOT_STDERR_TTY;
-	con.ws.ws_row = (uint16_t)((uint32_t)winsize >> 16);
-	con.ws.ws_col = (uint16_t)winsize;
-	if (!con.ws.ws_row || !con.ws.ws_col) {
-		con.ws.ws_row = 24;
-		con.ws.ws_col = 80;
-	}
-	con.tio.c_iflag = ICRNL | IXON;
-	con.tio.c_oflag = OPOST | ONLCR;
-	con.tio.c_cflag = B38400 | CS8 | CREAD | HUPCL;
-	con.tio.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN;
-	memcpy(con.tio.c_cc, cc, sizeof(cc));
-	con.tio.c_ispeed = con.tio.c_ospeed = B38400;
+	con.ws.ws_row = 24;
+	con.ws.ws_col = 80;
+	set_winsize(&con.ws, winsize);
+	tty_default_termios(&con.tio);
 	con.term = bootflags & WUNIX_BOOT_TERMINAL;
 	if (con.term) {
 		con.onterm[0] = true;
@@ -354,13 +353,8 @@ KEXPORT("k_console_input") int k_console_input(const char *kbuf, int n)
 KEXPORT("k_console_winsize") void k_console_winsize(int winsize)
 {
 	struct thread *t = kentry();
-	struct wunix_winsize ws = { .ws_row = (uint16_t)((uint32_t)winsize >> 16), .ws_col = (uint16_t)winsize };
 
-	if (ws.ws_row && ws.ws_col) {
-		con.ws.ws_row = ws.ws_row;
-		con.ws.ws_col = ws.ws_col;
-		if (con.term)
-			tty_set_winsize(&con.tty, &ws);
-	}
+	if (set_winsize(&con.ws, winsize) && con.term)
+		tty_set_winsize(&con.tty, &con.ws);
 	kexit(t);
 }

@@ -33,7 +33,7 @@ static const struct file_ops tty_fops;
 #define IF(tp, f) ((tp)->tio.c_iflag & (f))
 #define OF(tp, f) ((tp)->tio.c_oflag & (f))
 
-void tty_init(struct tty *tp, const struct tty_driver *drv, void *priv)
+void tty_default_termios(struct wunix_termios *tio)
 {
 	static const uint8_t cc[] = {
 		[VINTR] = 3, [VQUIT] = 28, [VERASE] = 127, [VKILL] = 21, [VEOF] = 4,
@@ -41,16 +41,22 @@ void tty_init(struct tty *tp, const struct tty_driver *drv, void *priv)
 		[VREPRINT] = 18, [VDISCARD] = 15, [VWERASE] = 23, [VLNEXT] = 22,
 	};
 
+	memset(tio, 0, sizeof(*tio));
+	tio->c_iflag = ICRNL | IXON;
+	tio->c_oflag = OPOST | ONLCR;
+	tio->c_cflag = B38400 | CS8 | CREAD | HUPCL;
+	tio->c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN;
+	memcpy(tio->c_cc, cc, sizeof(cc));
+	tio->c_ispeed = tio->c_ospeed = B38400;
+}
+
+void tty_init(struct tty *tp, const struct tty_driver *drv, void *priv)
+{
 	KASSERT(bkl_held());
 	memset(tp, 0, offsetof(struct tty, ibuf));
 	tp->drv = drv;
 	tp->priv = priv;
-	tp->tio.c_iflag = ICRNL | IXON;
-	tp->tio.c_oflag = OPOST | ONLCR;
-	tp->tio.c_cflag = B38400 | CS8 | CREAD | HUPCL;
-	tp->tio.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN;
-	memcpy(tp->tio.c_cc, cc, sizeof(cc));
-	tp->tio.c_ispeed = tp->tio.c_ospeed = B38400;
+	tty_default_termios(&tp->tio);
 	tp->next = ttys;
 	ttys = tp;
 }

@@ -76,6 +76,8 @@ struct tty {
 /* Makes tp a terminal with Linux's defaults (cooked, echo, 24x80 unless ws
  * says otherwise later) run by drv, and lists it. */
 void tty_init(struct tty *tp, const struct tty_driver *drv, void *priv);
+/* Fills tio with Linux's defaults for a new terminal (cooked, echo, ^C...). */
+void tty_default_termios(struct wunix_termios *tio);
 /* Takes tp off the list; no file may be open on it. */
 void tty_release(struct tty *tp);
 
