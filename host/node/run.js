@@ -116,12 +116,29 @@ async function compileProgram(path, bytes) {
   return mod;
 }
 
+// Whether fd (a terminal) may be put in raw mode without stopping us: it is not our controlling terminal, or
+// our process group is its foreground one. Started in the background (`wunix run prog &`, or under
+// `timeout`, which makes its own group), setRawMode would stop us with SIGTTOU over and over, out of reach
+// of a SIGTERM: there the console stays plain, as the terminal was. Without /proc we cannot tell.
+function foreground(fd) {
+  let stat;
+  try {
+    stat = fs.readFileSync('/proc/self/stat', 'latin1');
+  } catch {
+    return true;
+  }
+  // after the command name: state ppid pgrp session tty_nr tpgid
+  const [, , pgrp, , ttyNr, tpgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  // tty_nr is encoded as st_rdev is
+  return ttyNr !== fs.fstatSync(fd).rdev || pgrp === tpgid;
+}
+
 function bootArgs() {
   const trace = process.env.WUNIX_TRACE && process.env.WUNIX_TRACE !== '0';
   const ttys = [0, 1, 2].map((fd) => tty.isatty(fd));
   // the console is a terminal (0x10, kernel/include/wunix/boot.h) when stdin and an output are one
   const out = ttys[1] ? process.stdout : ttys[2] ? process.stderr : null;
-  const terminal = ttys[0] && out ? out : null;
+  const terminal = ttys[0] && out && foreground(0) ? out : null;
   const flags = (trace ? 1 : 0) | (ttys[0] ? 2 : 0) | (ttys[1] ? 4 : 0) | (ttys[2] ? 8 : 0) | (terminal ? 0x10 : 0);
   const winsize = out ? ((out.rows & 0xffff) << 16) | (out.columns & 0xffff) : 0;
   const ms = performance.timeOrigin + performance.now();

@@ -18,10 +18,11 @@ const WAIT_MS = 20000;
 // Starts `bin/wunix run ARGS` on a pty of rows x cols. Returns {type(text), expect(re), grow(), done}:
 // expect waits for re in the output after what earlier expects consumed and resolves with the match;
 // done resolves {code, termios} once the helper has exited.
-function session(args, { rows = 24, cols = 80 } = {}) {
+// command: the whole command line on the pty instead (for a host shell around bin/wunix).
+function session(args, { rows = 24, cols = 80, command = [wunix, 'run', ...args] } = {}) {
   const env = { ...process.env, WUNIX_KERNEL: realKernel(), TERM: 'xterm' };
   delete env.WUNIX_TRACE;
-  const child = spawn('python3', [helper, String(rows), String(cols), wunix, 'run', ...args],
+  const child = spawn('python3', [helper, String(rows), String(cols), ...command],
     { env, cwd: top, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '', from = 0, err = '';
   const waiters = new Set();
@@ -144,6 +145,18 @@ test('output is the kernel\'s: ONLCR once, a bare \\n when OPOST is off', { skip
   const s = session(['sh', '-c', 'printf "a\\nb\\n"; stty -opost; printf "c\\nd\\n"; stty opost']);
   t.after(() => s.kill());
   await s.expect(/a\r\nb\r\nc\nd\n/);
+  const { code, termios } = await s.done;
+  assert.equal(code, 0);
+  assert.equal(termios, 'same');
+});
+
+// `timeout` runs its command in a process group of its own, in the background of the terminal: wunix
+// must not stop there (SIGTTOU on taking the terminal), and leaves the terminal's modes alone.
+test('started in the background of its terminal, wunix runs with a plain console', { skip, timeout: 60000 }, async (t) => {
+  const line = `timeout 30 ${wunix} run sh -c 'tty -s && echo is-a-tty; exit 3'; echo rc=$?`;
+  const s = session([], { command: ['sh', '-c', line] });
+  t.after(() => s.kill());
+  await s.expect(/is-a-tty\r\nrc=3\r\n/);
   const { code, termios } = await s.done;
   assert.equal(code, 0);
   assert.equal(termios, 'same');

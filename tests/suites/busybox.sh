@@ -50,7 +50,7 @@ t0=$(now)
 (cd "$nat/testsuite" && env -i HOME=/root TERM=dumb PATH=/usr/bin:/bin bindir="$nat/bin" \
 	"$nat/bin/busybox" sh "$top/tests/suites/busybox-runtest") >"$nat/log" 2>&1 || true
 t1=$(now)
-timeout "${BUSYBOX_SUITE_TIMEOUT:-1800}" bin/wunix run --mount "$w:$w" "$w/busybox" sh -c '
+timeout -k 10 "${BUSYBOX_SUITE_TIMEOUT:-1800}" bin/wunix run --mount "$w:$w" "$w/busybox" sh -c '
 	set -e
 	mkdir /tmp/bb
 	cp "$1/busybox" "$1/.config" /tmp/bb/
