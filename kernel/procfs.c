@@ -1,4 +1,4 @@
-/* kernel/procfs.c -- /proc: one directory per process (stat, status, cmdline,
+/* kernel/procfs.c -- /proc: one directory per process (stat, status, comm, cmdline,
  * environ, fd/, cwd, exe), self, mounts, meminfo, uptime, loadavg and cpuinfo.
  *
  * Vnodes are made by each lookup and freed at their last reference
@@ -31,7 +31,7 @@
 
 enum pkind {
 	PK_ROOT, PK_SELF, PK_MOUNTS, PK_MEMINFO, PK_UPTIME, PK_LOADAVG, PK_CPUINFO,
-	PK_PID, PK_STAT, PK_STATUS, PK_CMDLINE, PK_ENVIRON, PK_FDDIR, PK_CWD, PK_EXE,
+	PK_PID, PK_STAT, PK_STATUS, PK_COMM, PK_CMDLINE, PK_ENVIRON, PK_FDDIR, PK_CWD, PK_EXE,
 	PK_FD,      /* fd/N */
 	PK_STANDIN, /* what fd/N leads to when its file has no vnode */
 };
@@ -67,6 +67,7 @@ static const struct pent top_ents[] = {
 static const struct pent pid_ents[] = {
 	{ "stat", PK_STAT, S_IFREG | 0444 },
 	{ "status", PK_STATUS, S_IFREG | 0444 },
+	{ "comm", PK_COMM, S_IFREG | 0444 },
 	{ "cmdline", PK_CMDLINE, S_IFREG | 0444 },
 	{ "environ", PK_ENVIRON, S_IFREG | 0400 },
 	{ "fd", PK_FDDIR, S_IFDIR | 0500 },
@@ -534,6 +535,7 @@ static long gen(struct pnode *n)
 	case PK_CPUINFO: gen_cpuinfo(&s); break;
 	case PK_STAT: gen_stat(&s, p); break;
 	case PK_STATUS: gen_status(&s, p); break;
+	case PK_COMM: sb_printf(&s, "%s\n", p->comm); break;
 	case PK_CMDLINE:
 		if (p->args)
 			sb_put(&s, p->args, p->argbytes);

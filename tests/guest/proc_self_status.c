@@ -1,5 +1,5 @@
 /* compare: native */
-/* /proc/self names the caller; its status and stat give its pid, parent and name; /proc lists it. */
+/* /proc/self names the caller; its status, stat and comm give its pid, parent and name; /proc lists it. */
 #include "check.h"
 #include <dirent.h>
 #include <errno.h>
@@ -64,6 +64,9 @@ int main(int argc, char **argv)
 	for (char *s = strrchr(buf, ')'); s && *s; s++)
 		fields += *s == ' ';
 	CHECK(fields >= 52);
+
+	CHECK_EQ(slurp("/proc/self/comm"), (long)strlen(name) + 1);
+	CHECK(strncmp(buf, name, strlen(name)) == 0 && buf[strlen(name)] == '\n');
 
 	/* the same files through the pid */
 	snprintf(want, sizeof(want), "/proc/%d/stat", (int)getpid());
