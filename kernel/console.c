@@ -287,6 +287,24 @@ struct file *console_open(int stream)
 	return con.onterm[stream] ? with_node(f) : f;
 }
 
+int console_stdio(struct file *fds[3])
+{
+	struct file *term = NULL;
+
+	for (int i = 0; i < 3; i++) {
+		bool shared = con.term && con.onterm[i];
+		fds[i] = shared && term ? file_get(term) : console_open(i);
+		if (!fds[i]) {
+			while (i-- > 0)
+				file_put(fds[i]);
+			return -ENOMEM;
+		}
+		if (shared)
+			term = fds[i];
+	}
+	return 0;
+}
+
 long console_dev_open(uint32_t flags, struct file **out)
 {
 	struct file *f;

@@ -12,6 +12,11 @@ void console_init(int bootflags, int winsize);
 /* A new open file description of the console as descriptor stream (0, 1 or 2)
  * of a new process, or NULL. BKL held. */
 struct file *console_open(int stream);
+/* Descriptors 0, 1 and 2 of the first process, each a new reference: the
+ * streams on the console terminal share one open file description, as a
+ * terminal opened once and duplicated does on Linux. 0 or -ENOMEM (nothing
+ * kept). BKL held. */
+int console_stdio(struct file *fds[3]);
 /* Opens /dev/console (or /dev/tty without a controlling terminal) for flags:
  * the console terminal (never made a controlling terminal by the open), or a
  * plain console reading the host's stdin. BKL held. */

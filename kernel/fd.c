@@ -100,14 +100,14 @@ int fd_close(struct proc *p, int fd)
 
 int fd_init_stdio(struct proc *p)
 {
+	struct file *f[3];
+	int err = console_stdio(f);
+
+	if (err)
+		return err;
 	for (int i = 0; i < 3; i++) {
-		struct file *f = console_open(i);
-		if (!f)
-			return -ENOMEM;
-		int fd = fd_install(p, f, i, false);
-		if (fd < 0)
-			return fd;
-		KASSERT(fd == i);
+		int fd = fd_install(p, f[i], i, false);
+		KASSERT(fd == i); /* a new process's table is empty */
 	}
 	return 0;
 }

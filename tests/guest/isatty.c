@@ -3,7 +3,8 @@
 /* pty: 1 1 1 => exit 0 */
 /* isatty(0/1/2) says what the runner gave the process (arguments: 1 or 0 for
  * fds 0, 1, 2); a terminal answers TCGETS and TIOCGWINSZ, anything else fails
- * them with ENOTTY. */
+ * them with ENOTTY. On a terminal the three share one open file description. */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -34,6 +35,14 @@ int main(int argc, char **argv)
 			CHECK_ERRNO(tcgetattr(fd, &t), ENOTTY);
 			CHECK_ERRNO(ioctl(fd, TIOCGWINSZ, &ws), ENOTTY);
 		}
+	}
+	/* on a terminal, 0, 1 and 2 are one open file description (opened once, duplicated) */
+	if (atoi(argv[1]) && atoi(argv[2]) && atoi(argv[3])) {
+		int fl = fcntl(0, F_GETFL);
+		CHECK_EQ(fcntl(0, F_SETFL, fl | O_NONBLOCK), 0);
+		CHECK((fcntl(1, F_GETFL) & O_NONBLOCK) && (fcntl(2, F_GETFL) & O_NONBLOCK));
+		CHECK_EQ(fcntl(0, F_SETFL, fl), 0);
+		CHECK(!(fcntl(2, F_GETFL) & O_NONBLOCK));
 	}
 	printf("isatty: %s %s %s\n", argv[1], argv[2], argv[3]);
 	return check_done();
