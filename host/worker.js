@@ -274,23 +274,24 @@ export function runCpu({ port, io }) {
   // Starts the thread a job describes and runs it until it ends; then this CPU is idle again.
   function runJob(job) {
     if (!cpu) return;
-    let entry;
+    let entry = null;
     try {
       entry = job.kind === 'start' ? newProcess(job) : resume(job);
-      if (!entry) {
-        // the thread was ended before it could run (its process exited)
-        post({ type: 'threadExit', pid: job.pid });
+    } catch (e) {
+      // ThreadExit: the thread was killed before it could run, and ended on its way out of the kernel
+      if (!(e instanceof ThreadExit)) {
+        if (!(e instanceof KernelPanic)) post({ type: 'error', message: e.message ?? String(e), errno: e.errno });
         return;
       }
-    } catch (e) {
-      if (!(e instanceof KernelPanic)) post({ type: 'error', message: e.message ?? String(e), errno: e.errno });
-      return;
     }
-    if (job.kind === 'start') {
-      post({ type: 'started', pid: cur.pid, consoleWant: cpu.k.k_console_want(), timerWord: cpu.k.k_timer_word?.() ?? 0 });
+    // no entry: the thread was ended before it could run (its process exited)
+    const pid = cur?.pid ?? job.pid;
+    if (entry) {
+      if (job.kind === 'start') {
+        post({ type: 'started', pid, consoleWant: cpu.k.k_console_want(), timerWord: cpu.k.k_timer_word?.() ?? 0 });
+      }
+      if (!run(entry)) return;
     }
-    const pid = cur.pid;
-    if (!run(entry)) return;
     cur = null;
     glue.setProcessMemory(null);
     cpu.k.__stack_pointer.value = cpu.stackTop;
