@@ -10,7 +10,7 @@ export const USAGE = `usage: wunix run [--optimize] [--rootfs FILE] [--mount HOS
 Boots wunix with the root filesystem image FILE (default: build/rootfs.tar of this tree) and runs PROGRAM,
 a WebAssembly program built with wunix-cc, as a wunix process with ARGS, the host's stdin, stdout and
 stderr, and the environment PATH, HOME and TERM; -e sets a variable. PROGRAM is a host file if one
-exists by that name, else a program inside wunix (searched on PATH when it has no slash).
+by that name is WebAssembly, else a program inside wunix (searched on PATH when it has no slash).
 The exit status is the program's, or 128+N when signal N killed it. --optimize compiles the program
 with V8's optimising compiler before it starts (slower start, faster long-running loops).
 --mount makes the host directory HOSTDIR readable and writable at PATH inside wunix (repeatable).

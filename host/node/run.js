@@ -149,9 +149,12 @@ function bootArgs() {
 
 // Runs the program; resolves with the command's exit status. cpu: a worker already started, or null.
 export async function run({ program, args, env, rootfs = null, mounts = [] }, cpu) {
-  // A host file by that name wins; otherwise the program is looked up inside wunix.
-  const onHost = fs.existsSync(program);
-  const bytes = onHost ? readProgram(program) : null;
+  // A host file by that name wins if it is WebAssembly; otherwise the program is looked up inside wunix
+  // (so /bin/sh is wunix's own), and only if it is not there either does the host file say why it
+  // cannot run.
+  const hostBytes = fs.existsSync(program) ? readProgram(program) : null;
+  const onHost = hostBytes !== null && isWasm(hostBytes);
+  const bytes = onHost ? hostBytes : null;
   const memory = onHost ? checkProgram(program, bytes) : null;
   const kernel = readKernel();
   const { boot, stdoutIsTty, terminal } = bootArgs();
@@ -207,6 +210,7 @@ export async function run({ program, args, env, rootfs = null, mounts = [] }, cp
   } catch (e) {
     await sup.shutdown();
     if (e instanceof Exit) throw e;
+    if (e.errno === ENOENT && hostBytes) checkProgram(program, hostBytes);
     if (e.errno === ENOENT) throw new Exit(EX_NOTFOUND, `wunix: ${program}: No such file or directory`);
     if (e.errno === EACCES) throw new Exit(EX_NOEXEC, `wunix: ${program}: Permission denied`);
     const why = e.errno === E2BIG ? 'Argument list too long' : e.message;

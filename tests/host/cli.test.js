@@ -77,6 +77,13 @@ test('a file that is not wasm, a directory, or broken wasm exits 126', async () 
   }
 });
 
+test('a host file that is not wasm gives way to the program of that path inside wunix', async () => {
+  // /bin/sh on the host is an ELF file; inside wunix it is busybox's ash
+  const r = await runWunix(['run', '/bin/sh', '-c', 'echo "$0 in $(uname -s)"']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '/bin/sh in wunix\n');
+});
+
 test('wasm that is not a wunix program exits 126', async () => {
   // A module with no imports at all: (module (func (export "_start")))
   const noMemory = Buffer.from('0061736d0100000001040160000003020100070a01065f7374617274' + '00000a040102000b', 'hex');
