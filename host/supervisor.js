@@ -49,6 +49,7 @@ export function createSupervisor({ kernel, boot, platform, callbacks = {}, eager
   // does not hurry for shared memories: every COLLECT_EVERY jobs, platform.collect() (if any) does.
   let passed = 0;
   function runOnCpu(job) {
+    if (down) return; // a thread made just before the shutdown, whose message came after it: no CPU for it
     takeCpu().send({ type: 'run', job });
     if (++passed % COLLECT_EVERY === 0) platform.collect?.();
   }
