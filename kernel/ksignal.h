@@ -74,6 +74,12 @@ const void *sig_chan(const struct proc *p);
 int sig_death_status(const struct proc *p, int sig);
 /* The kill(2) permission rule: may process me signal process them? */
 bool sig_permitted(const struct proc *me, const struct proc *them, int sig);
+/* Sets p's action for sig (1..NSIG, not SIGKILL or SIGSTOP; SIGKILL and
+ * SIGSTOP are taken out of its mask); a pending sig it now ignores is dropped.
+ * BKL held. */
+void sig_set_action(struct proc *p, int sig, const struct wunix_sigaction *act);
+/* Whether address sp is on t's alternate signal stack. */
+bool sig_on_altstack(const struct thread *t, uaddr_t sp);
 
 /* The system call exit. sig_exit_work says, cheaply, whether there is work:
  * a pending signal, a stop, a mask to restore. sig_syscall_exit then applies

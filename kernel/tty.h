@@ -1,7 +1,7 @@
 /* kernel/tty.h -- terminals: the line discipline (canonical editing, echo,
- * ISIG, VMIN/VTIME, OPOST), termios and the terminal ioctls, controlling
- * terminals and job control, shared by every terminal (tty.c). A terminal's
- * "master" side is a driver: a pty master (pty.c), later the host console.
+ * ISIG, VMIN/VTIME, OPOST; ldisc.c), termios and the terminal ioctls,
+ * controlling terminals and job control (tty.c), shared by every terminal. A
+ * terminal's "master" side is a driver: a pty master (pty.c), the host console.
  *
  * The driver side of the API, for a new kind of terminal:
  *   tty_init(tp, drv, priv)     once, before anything else; tty_release at the end
