@@ -17,9 +17,9 @@ struct file *console_open(int stream);
  * terminal opened once and duplicated does on Linux. 0 or -ENOMEM (nothing
  * kept). BKL held. */
 int console_stdio(struct file *fds[3]);
-/* Opens /dev/console (or /dev/tty without a controlling terminal) for flags:
- * the console terminal (never made a controlling terminal by the open), or a
- * plain console reading the host's stdin. BKL held. */
+/* Opens /dev/console for flags: the console terminal (never made a
+ * controlling terminal by the open), or a plain console reading the host's
+ * stdin. BKL held. */
 long console_dev_open(uint32_t flags, struct file **out);
 /* /dev/console's vnode (a reference the console keeps), which console files
  * that are terminals carry. Once, at boot, by devfs. */

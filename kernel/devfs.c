@@ -66,8 +66,12 @@ long dev_open(uint64_t rdev, uint32_t flags, struct file **out)
 	struct tty *ctty;
 
 	flags &= ~(uint32_t)O_NOCTTY;
-	if (major == 5 && minor == 0 && (ctty = tty_ctty(curproc())))
+	if (major == 5 && minor == 0) {
+		/* /dev/tty: the caller's controlling terminal, if it has one */
+		if (!(ctty = tty_ctty(curproc())))
+			return -ENXIO;
 		return tty_open_file(ctty, flags | O_NOCTTY, out);
+	}
 	if (major == PTMX_MAJOR && minor == PTMX_MINOR)
 		return pty_open_master(flags, out);
 	if (major == PTS_MAJOR)
@@ -77,7 +81,7 @@ long dev_open(uint64_t rdev, uint32_t flags, struct file **out)
 	                   minor == M_URANDOM)) {
 		if ((f = file_alloc(&mem_ops, flags, NULL)))
 			f->minor = (int)minor;
-	} else if (major == 5 && minor <= 1) {
+	} else if (major == 5 && minor == 1) {
 		return console_dev_open(flags | noctty, out);
 	} else {
 		return -ENXIO;
